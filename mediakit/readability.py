@@ -1,0 +1,13 @@
+"""Placeholder: the readability scorer arrives with its own issue."""
+
+from __future__ import annotations
+
+from .core import ScorerResult
+
+NAME = "readability"
+COLUMNS = ()
+LEXICONS = ()
+
+
+def score(doc, lexicons):
+    return ScorerResult([], {}, {})
