@@ -149,10 +149,12 @@ def _closed_quote_ranges(text: str, start: int, end: int) -> list[Segment]:
 
 def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
     """Whether the full stop at ``dot`` belongs to an abbreviation."""
-    m = _TOKEN_BEFORE_RE.search(text, line_start, dot)
+    ws = max(text.rfind(" ", line_start, dot), text.rfind("\t", line_start, dot), text.rfind("\u00a0", line_start, dot))
+    start = max(ws + 1, line_start)
+    m = _TOKEN_BEFORE_RE.search(text, start, dot)
     if not m:
         return False
-    token = m.group(1).lower().rstrip(".")
+    token = m.group(1).lower().lstrip("\"“‘'(").rstrip(".")
     if not token:
         return False
     if token in ABBREVIATIONS:
@@ -239,9 +241,12 @@ class Document:
     def body_chars(self) -> int:
         return sum(e - s for s, e in self.body)
 
-    @property
+    @cached_property
     def n_words(self) -> int:
-        return len(self.words)
+        if "words" in self.__dict__:
+            return len(self.words)
+        findall = _WORD_RE.findall
+        return sum(len(findall(self.text, s, e)) for s, e in self.body)
 
     @property
     def n_sentences(self) -> int:
