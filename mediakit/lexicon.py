@@ -186,7 +186,7 @@ def _word_regex(word: str) -> str:
             raise ValueError("'*' is only allowed at the end of a word")
         if not core:
             raise ValueError("'*' needs a word before it")
-        piece = re.escape(core).replace("'", "['’]").replace("’", "['’]")
+        piece = re.sub(r"['’]", "['’]", re.escape(core))
         alts.append(piece + (r"\w*" if star else ""))
     return "(?:" + "|".join(alts) + ")" if len(alts) > 1 else alts[0]
 
