@@ -32,6 +32,7 @@ Sentences
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterable, Sequence
@@ -147,10 +148,28 @@ def _closed_quote_ranges(text: str, start: int, end: int) -> list[Segment]:
     return ranges
 
 
+def _inside_quote(quotes: list[Segment], quote_starts: list[int], punct_start: int, cut: int) -> bool:
+    """Whether a break at ``punct_start``..``cut`` lies inside a closed quotation.
+
+    The ranges do not overlap and are sorted, so only the last one opening
+    before ``punct_start`` can contain it (a bisection, not a scan: a long
+    line with many quotations stays linear).
+    """
+    i = bisect_left(quote_starts, punct_start) - 1
+    return i >= 0 and cut <= quotes[i][1] - 1
+
+
+#: How far back (in characters) the abbreviation check looks for the token.
+_ABBREVIATION_LOOKBACK = 64
+
+
 def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
     """Whether the full stop at ``dot`` belongs to an abbreviation."""
-    ws = max(text.rfind(" ", line_start, dot), text.rfind("\t", line_start, dot), text.rfind("\u00a0", line_start, dot))
-    start = max(ws + 1, line_start)
+    # Look back a bounded distance only: no abbreviation is longer, and an
+    # unbounded look-back makes a long single-line text quadratic.
+    lo = max(line_start, dot - _ABBREVIATION_LOOKBACK)
+    ws = max(text.rfind(" ", lo, dot), text.rfind("\t", lo, dot), text.rfind("\u00a0", lo, dot))
+    start = max(ws + 1, lo)
     m = _TOKEN_BEFORE_RE.search(text, start, dot)
     if not m:
         return False
@@ -167,7 +186,8 @@ def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
 def sentences_in(text: str, start: int, end: int) -> list[Segment]:
     """Sentences of one line (or any stretch without line breaks)."""
     out: list[Segment] = []
-    quotes = None
+    quotes: list[Segment] | None = None
+    quote_starts: list[int] = []
     pos = start
     for m in _BOUNDARY_RE.finditer(text, start, end):
         punct_start = m.start(1)
@@ -176,8 +196,9 @@ def sentences_in(text: str, start: int, end: int) -> list[Segment]:
                 continue
         if quotes is None:
             quotes = _closed_quote_ranges(text, start, end)
+            quote_starts = [qs for qs, _ in quotes]
         cut = m.end(2)
-        if quotes and any(qs < punct_start and cut <= qe - 1 for qs, qe in quotes):
+        if quotes and _inside_quote(quotes, quote_starts, punct_start, cut):
             continue  # inside a quotation that closes later on this line
         seg = strip_segment(text, (pos, cut))
         if seg[0] < seg[1]:
