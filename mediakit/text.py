@@ -70,8 +70,6 @@ _BOUNDARY_RE = re.compile(
     re.VERBOSE,
 )
 
-_TOKEN_BEFORE_RE = re.compile(r"([\w.’'-]+)$")
-
 # Double quotation marks.  Straight quotes toggle; curly quotes open/close.
 _QUOTE_CHARS_RE = re.compile(r"[\"“”„«»]")
 
@@ -97,13 +95,18 @@ def strip_segment(text: str, seg: Segment) -> Segment:
     return (start, end)
 
 
+_LINE_CONTENT_RE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
+
+
 def nonblank_lines(text: str) -> list[Segment]:
     """The lines that hold visible text, stripped of surrounding spaces."""
     out = []
-    for seg in lines(text):
-        s = strip_segment(text, seg)
-        if s[0] < s[1]:
-            out.append(s)
+    for m in _LINE_CONTENT_RE.finditer(text):
+        seg = m.group()
+        right = len(seg.rstrip())
+        if right:
+            base = m.start()
+            out.append((base + len(seg) - len(seg.lstrip()), base + right))
     return out
 
 
@@ -165,22 +168,16 @@ _ABBREVIATION_LOOKBACK = 64
 
 def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
     """Whether the full stop at ``dot`` belongs to an abbreviation."""
-    # Look back a bounded distance only: no abbreviation is longer, and an
-    # unbounded look-back makes a long single-line text quadratic.
-    lo = max(line_start, dot - _ABBREVIATION_LOOKBACK)
-    ws = max(text.rfind(" ", lo, dot), text.rfind("\t", lo, dot), text.rfind("\u00a0", lo, dot))
-    start = max(ws + 1, lo)
-    m = _TOKEN_BEFORE_RE.search(text, start, dot)
-    if not m:
+    chunk = text[max(line_start, dot - 24):dot].split()
+    if not chunk:
         return False
-    token = m.group(1).lower().lstrip("\"“‘'(").rstrip(".")
-    if not token:
+    token = chunk[-1].lstrip("\"“‘'([").lower()
+    if not token or len(token) > 8:
         return False
     if token in ABBREVIATIONS:
         return True
     # single letters and dotted initials: "J.", "U.S", "D.P.R.K"
-    parts = token.split(".")
-    return all(len(p) == 1 and p.isalpha() for p in parts)
+    return all(len(p) == 1 and p.isalpha() for p in token.split("."))
 
 
 def sentences_in(text: str, start: int, end: int) -> list[Segment]:
@@ -200,14 +197,17 @@ def sentences_in(text: str, start: int, end: int) -> list[Segment]:
         cut = m.end(2)
         if quotes and _inside_quote(quotes, quote_starts, punct_start, cut):
             continue  # inside a quotation that closes later on this line
-        seg = strip_segment(text, (pos, cut))
-        if seg[0] < seg[1]:
-            out.append(seg)
+        _append_stripped(text, pos, cut, out)
         pos = m.end()
-    seg = strip_segment(text, (pos, end))
-    if seg[0] < seg[1]:
-        out.append(seg)
+    _append_stripped(text, pos, end, out)
     return out
+
+
+def _append_stripped(text: str, start: int, end: int, out: list[Segment]) -> None:
+    piece = text[start:end]
+    right = len(piece.rstrip())
+    if right:
+        out.append((start + len(piece) - len(piece.lstrip()), start + right))
 
 
 def sentences(text: str, within: Iterable[Segment] | None = None) -> list[Segment]:
