@@ -1,20 +1,35 @@
-"""The DataFrame surface: score tables for many articles.
+"""The DataFrame surface: score tables, evidence tables and comparisons.
 
 :func:`score` returns one row per input, in input order, indexed by article
 id.  An input that could not be read or analysed keeps its row: its scores
 are empty (``NaN``) and the ``error`` column says why.  Nothing is dropped.
+
+The evidence behind the scores comes as long tables, one row per finding:
+
+* :func:`evidence` -- every span (article id, category, offsets, cue, rule
+  and the sentence it sits in);
+* :func:`claims` -- the numeric claims (a number, its unit, any
+  approximator, and the source it is attributed to);
+* :func:`sources` -- the sources each article cites and how often.
+
+:func:`compare` turns a score table into group means (by outlet, by
+default) with the number of articles behind each mean, and
+:func:`describe_comparison` reads the largest differences out in words.
 """
 
 from __future__ import annotations
 
+import math
 import os
+from bisect import bisect_left, bisect_right
 from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 from typing import Any, Iterable, Iterator, Mapping
 
 from . import __version__
 from .core import analyze, lexicon_versions, score_columns
-from .io import FailedArticle, iter_articles
+from .io import FailedArticle, _as_path, iter_articles
+from .text import sentences as _sentences
 from .types import Analysis, Article
 
 META_COLUMNS = ("outlet", "published", "title")
@@ -24,24 +39,31 @@ CHUNK_SIZE = 64
 PROGRESS_THRESHOLD = 200
 
 
-def _row(item: Article | FailedArticle, options: Mapping[str, Any]) -> dict[str, Any]:
+def _analysed(item: Article | FailedArticle, options: Mapping[str, Any]) -> tuple[Analysis | None, str | None]:
+    """The analysis of one input, or ``None`` and the reason it failed."""
+    if isinstance(item, FailedArticle):
+        return None, item.error
+    try:
+        return analyze(item, **options), None
+    except Exception as exc:  # a batch must not lose the row
+        return None, f"{type(exc).__name__}: {exc}"
+
+
+def _row_of(item: Article | FailedArticle, analysis: Analysis | None, error: str | None) -> dict[str, Any]:
     row: dict[str, Any] = {
         "id": item.id,
         "outlet": item.outlet,
         "published": item.published,
         "title": item.title,
-        "error": None,
+        "error": error,
     }
-    if isinstance(item, FailedArticle):
-        row["error"] = item.error
-        return row
-    try:
-        analysis = analyze(item, **options)
-    except Exception as exc:  # a batch must not lose the row
-        row["error"] = f"{type(exc).__name__}: {exc}"
-        return row
-    row.update(analysis.scores)
+    if analysis is not None:
+        row.update(analysis.scores)
     return row
+
+
+def _row(item: Article | FailedArticle, options: Mapping[str, Any]) -> dict[str, Any]:
+    return _row_of(item, *_analysed(item, options))
 
 
 def _rows_chunk(chunk: list[Article | FailedArticle], options: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -147,3 +169,286 @@ def score(
 
         rows = tqdm(rows, total=len(items), unit="article", desc="mediakit")
     return rows_to_frame(rows, tone=tone)
+
+
+# ---------------------------------------------------------------------------
+# Evidence tables
+
+#: Columns of :func:`evidence`.
+EVIDENCE_COLUMNS = ("article_id", "category", "start", "end", "cue", "rule", "sentence")
+#: The fields of a numeric claim (``details["attribution"]["claims"]``), in table order.
+CLAIM_FIELDS = ("number", "value", "unit", "approximator", "source", "source_kind", "start", "end")
+#: Columns of :func:`sources`.
+SOURCE_COLUMNS = ("article_id", "outlet", "source", "kind", "count")
+#: The group name given to rows whose grouping value is missing in :func:`compare`.
+MISSING_GROUP = "(none)"
+
+
+def iter_analyses(
+    articles: Any,
+    *,
+    strip_boilerplate: bool = True,
+    tone: bool = False,
+    lexicons: Mapping[str, Any] | None = None,
+    text_column: str | None = None,
+) -> Iterator[tuple[Article | FailedArticle, Analysis | None, str | None]]:
+    """``(article, analysis, error)`` for every input, in order.
+
+    ``articles`` is anything :func:`score` accepts; :class:`~mediakit.Analysis`
+    objects (alone or in a list) are used as they are, not analysed again.
+    ``analysis`` is ``None`` and ``error`` says why when an input could not
+    be read or analysed.
+    """
+    options = {"strip_boilerplate": strip_boilerplate, "tone": tone, "lexicons": lexicons}
+    for item in _iter_items(articles, text_column):
+        if isinstance(item, Analysis):
+            yield item.article, item, None
+        else:
+            yield (item, *_analysed(item, options))
+
+
+def _iter_items(articles: Any, text_column: str | None) -> Iterator[Any]:
+    if isinstance(articles, Analysis):
+        yield articles
+        return
+    if isinstance(articles, (list, tuple)) and any(isinstance(a, Analysis) for a in articles):
+        # the same ids iter_articles would give, with analyses passed through
+        for n, item in enumerate(articles):
+            if isinstance(item, Analysis):
+                yield item
+            elif isinstance(item, str) and _as_path(item) is None:
+                yield Article(id=str(n), text=item)
+            else:
+                yield from iter_articles(item, text_column=text_column)
+        return
+    yield from iter_articles(articles, text_column=text_column)
+
+
+class _SentenceFinder:
+    """The sentence(s) of a text that a span overlaps, found by bisection."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        segs = _sentences(text)
+        self.starts = [s for s, _ in segs]
+        self.ends = [e for _, e in segs]
+
+    def __call__(self, start: int, end: int) -> str:
+        end = max(end, start + 1)  # an empty span still sits somewhere
+        first = bisect_right(self.ends, start)  # first sentence ending after start
+        last = bisect_left(self.starts, end) - 1  # last sentence starting before end
+        if first > last:
+            return ""
+        return self.text[self.starts[first] : self.ends[last]]
+
+
+def _frame(records: list[dict[str, Any]], columns: Iterable[str]):
+    import pandas as pd
+
+    return pd.DataFrame.from_records(records, columns=list(columns))
+
+
+def evidence(articles: Any, **options: Any):
+    """The spans behind every score: one row per span.
+
+    Columns: ``article_id``, ``category``, ``start``, ``end``, ``cue``,
+    ``rule`` and ``sentence``, the text of the sentence holding the span (of
+    all sentences it overlaps, when it crosses a sentence boundary; found
+    with :func:`mediakit.text.sentences` over the analysed text, so spans in
+    boilerplate get their line).  Rows come in input order, then by
+    position.  ``start``/``end`` are offsets into the analysed text:
+    ``analysis.text[start:end] == cue``.  Inputs that failed have no rows
+    (:func:`score` lists them with their error).  ``options`` are those of
+    :func:`iter_analyses` (``strip_boilerplate``, ``tone``, ``lexicons``,
+    ``text_column``).
+    """
+    records: list[dict[str, Any]] = []
+    for article, analysis, _ in iter_analyses(articles, **options):
+        if analysis is None or not analysis.spans:
+            continue
+        sentence_of = _SentenceFinder(analysis.text)
+        for sp in sorted(analysis.spans, key=lambda s: (s.start, s.end, s.category, s.rule)):
+            records.append(
+                {
+                    "article_id": article.id,
+                    "category": sp.category,
+                    "start": sp.start,
+                    "end": sp.end,
+                    "cue": sp.cue,
+                    "rule": sp.rule,
+                    "sentence": sentence_of(sp.start, sp.end),
+                }
+            )
+    df = _frame(records, EVIDENCE_COLUMNS)
+    return df.astype({"start": "int64", "end": "int64"})
+
+
+def claims(articles: Any, **options: Any):
+    """The numeric claims of every article: one row per number.
+
+    Columns: ``article_id``, ``outlet``, then the claim fields
+    (:data:`CLAIM_FIELDS`: the number as written, its ``value``, ``unit``,
+    the ``approximator`` before it, the ``source`` it is attributed to and
+    that source's kind, its offsets), any further fields the attribution
+    scorer records, and the ``sentence`` holding the claim.
+    """
+    records: list[dict[str, Any]] = []
+    extra: set[str] = set()
+    for article, analysis, _ in iter_analyses(articles, **options):
+        found = _details_list(analysis, "claims")
+        if not found:
+            continue
+        sentence_of = _SentenceFinder(analysis.text)
+        for claim in found:
+            rec = {"article_id": article.id, "outlet": article.outlet}
+            rec.update(claim)
+            extra.update(k for k in claim if k not in CLAIM_FIELDS)
+            start, end = claim.get("start"), claim.get("end")
+            rec["sentence"] = sentence_of(start, end) if isinstance(start, int) and isinstance(end, int) else ""
+            records.append(rec)
+    extra.discard("sentence")
+    cols = ["article_id", "outlet", *CLAIM_FIELDS, *sorted(extra), "sentence"]
+    return _frame(records, cols)
+
+
+def sources(articles: Any, **options: Any):
+    """The sources each article cites: ``article_id``, ``outlet``, ``source``, ``kind``, ``count``."""
+    records: list[dict[str, Any]] = []
+    for article, analysis, _ in iter_analyses(articles, **options):
+        for src in _details_list(analysis, "sources"):
+            records.append({"article_id": article.id, "outlet": article.outlet, "source": src.get("source"),
+                            "kind": src.get("kind"), "count": src.get("count")})
+    return _frame(records, SOURCE_COLUMNS)
+
+
+def _details_list(analysis: Analysis | None, key: str) -> list[dict[str, Any]]:
+    if analysis is None:
+        return []
+    found = (analysis.details.get("attribution") or {}).get(key) or []
+    return [dict(x) for x in found]
+
+
+# ---------------------------------------------------------------------------
+# Comparisons
+
+
+def score_column_names(df) -> list[str]:
+    """The numeric score columns of a score (or comparison) table, in table order."""
+    from pandas.api.types import is_bool_dtype, is_numeric_dtype
+
+    skip = {*META_COLUMNS, "error", "n_articles"}
+    return [c for c in df.columns if c not in skip and is_numeric_dtype(df[c]) and not is_bool_dtype(df[c])]
+
+
+def compare(scores, by: str = "outlet", *, columns: Iterable[str] | None = None):
+    """Group means of a score table, with the number of articles behind each.
+
+    ``scores`` is a table from :func:`score` (or any DataFrame with a ``by``
+    column and numeric columns).  Returns one row per group, sorted by group
+    name (rows without a ``by`` value form the group ``"(none)"``), with
+    ``n_articles`` (the articles scored without error) and the mean of every
+    score column (or of ``columns``).  A mean skips undefined (``NaN``)
+    values, such as a rate on an empty body.  Values are not rounded; round
+    for display with ``.round(2)``.
+
+    ``attrs["reading"]`` holds :func:`describe_comparison`'s plain-language
+    reading; ``attrs`` also keeps the score table's versions.
+    """
+    import pandas as pd
+
+    if by not in scores.columns:
+        raise KeyError(f"compare: no column {by!r} to group by (columns: {', '.join(map(str, scores.columns))})")
+    cols = list(columns) if columns is not None else score_column_names(scores)
+    missing = [c for c in cols if c not in scores.columns]
+    if missing:
+        raise KeyError(f"compare: no score column(s) {', '.join(map(repr, missing))}")
+    keys = pd.Series([MISSING_GROUP if _missing(v) else str(v) for v in scores[by]], index=scores.index, name=by)
+    ok = scores["error"].isna() if "error" in scores.columns else pd.Series(True, index=scores.index)
+    groups = sorted(set(keys))
+    means = scores[cols].astype(float).groupby(keys, sort=False).mean().reindex(groups)
+    n = ok.groupby(keys, sort=False).sum().reindex(groups).astype("int64")
+    out = means.copy()
+    out.insert(0, "n_articles", n)
+    out.index.name = by
+    out.attrs = {k: v for k, v in scores.attrs.items() if k != "reading"}
+    out.attrs["by"] = by
+    out.attrs["reading"] = describe_comparison(out)
+    return out
+
+
+def _missing(value: Any) -> bool:
+    import pandas as pd
+
+    return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
+
+
+#: Units whose values are compared as percentages in readings.
+SHARE_UNITS = ("share", "fraction", "proportion")
+
+
+def format_value(value: float, unit: str = "") -> str:
+    """A score for reading: shares as percentages, others with two decimals and their unit."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "n/a"
+    if unit in SHARE_UNITS:
+        return f"{value * 100:.1f}%"
+    if unit == "count":
+        return f"{value:.1f}"
+    return f"{value:.2f} {unit}".strip()
+
+
+def _column_info() -> dict[str, Any]:
+    from .core import score_columns
+
+    try:
+        return {c.name: c for c in score_columns(tone=True)}
+    except Exception:  # a scorer that cannot be imported must not break a reading
+        return {}
+
+
+def _names(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def describe_comparison(comparison, *, columns: Iterable[str] | None = None, max_lines: int = 5) -> str:
+    """A short plain-language reading of a :func:`compare` table.
+
+    Names, for the ``max_lines`` scores that differ most between groups
+    (relative to their size), the group with the highest and the lowest
+    mean, then how many articles stand behind each group.  Counts (words,
+    sentences, lines) are left out unless named in ``columns``: they follow
+    article length.  A score table is compared by outlet first.
+    """
+    if "n_articles" not in comparison.columns:
+        comparison = compare(comparison)
+    info = _column_info()
+    by = comparison.attrs.get("by") or comparison.index.name or "group"
+    if columns is None:
+        cols = [c for c in score_column_names(comparison) if getattr(info.get(c), "unit", "") != "count"]
+    else:
+        cols = list(columns)
+    lines: list[tuple[float, int, str]] = []
+    for order, col in enumerate(cols):
+        values = comparison[col].dropna()
+        if len(values) < 2:
+            continue
+        hi, lo = float(values.max()), float(values.min())
+        if hi == lo:
+            continue
+        scale = max(abs(hi), abs(lo))
+        unit = getattr(info.get(col), "unit", "")
+        top = _names([str(g) for g in values.index[values == hi]])
+        bottom = _names([str(g) for g in values.index[values == lo]])
+        lines.append((-(hi - lo) / scale, order,
+                      f"{col}: highest for {top} ({format_value(hi, unit)}), lowest for {bottom} ({format_value(lo, unit)})."))
+    lines.sort()
+    out = [text for _, _, text in lines[:max_lines]]
+    if not out:
+        out.append("No score differs between the groups.")
+    if "n_articles" in comparison.columns:
+        counts = ", ".join(f"{g} {int(n)}" for g, n in comparison["n_articles"].items())
+        total = int(comparison["n_articles"].sum())
+        out.append(f"Articles per {by} ({total} in all): {counts}.")
+        if len(comparison) and int(comparison["n_articles"].min()) < 3:
+            out.append(f"With fewer than 3 articles for some {by}s, these are examples, not measurements of the {by}s.")
+    return "\n".join(out)
