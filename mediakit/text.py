@@ -62,7 +62,8 @@ _WORD_RE = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*", re.UNICODE)
 # Candidate sentence ends: terminal punctuation, optional closers, whitespace,
 # then something that can open a sentence.
 _BOUNDARY_RE = re.compile(
-    r"""([.!?…]+)              # terminal punctuation
+    r"""(?<![.!?…])            # only at the start of a run of punctuation ...
+        ([.!?…]++)             # ... taken whole: terminal punctuation
         ([\"'”’)\]]*)          # closing quotes or brackets
         [ \t\u00a0]+           # horizontal whitespace
         (?=[\"“‘'(\[]*[A-Z0-9À-ÖØ-Þ])  # an opener, then a capital or digit
