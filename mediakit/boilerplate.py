@@ -1,7 +1,67 @@
-"""Placeholder: the boilerplate classifier arrives with its own issue."""
+"""Boilerplate: separate the article from the page furniture around it.
+
+Text copied or captured from a news page carries the site's furniture along
+with the article: date and weather widgets, section labels, share and
+navigation lines, cookie and subscription notices, author boxes, and lists of
+other headlines after the article.  :func:`extract` labels every non-blank
+line ``body``, ``metadata`` (dateline, byline, author name) or
+``boilerplate``, gives the reason for each decision, and reports
+``boilerplate_share``.  Every other scorer then reads the body lines only.
+
+The algorithm (explained at length in ``docs/boilerplate.md``) works in
+one pass over the lines and uses evidence that holds across sites rather
+than phrases of particular sites:
+
+1. **Line features.**  Length, word count, stop-word density, whether the
+   line ends like a sentence, whether it is cut short (``…``), whether it is
+   a date or time and nothing else, a byline, a person's name, a repeat of
+   another line, and whether it opens with a generic furniture cue
+   (cookie, subscribe, share, advertisement, copyright, "Related ..." list
+   headings, comments, tags ...).  A *good* line is long, stop-word rich and
+   ends like a sentence: a paragraph of prose.
+2. **Main block.**  Date-only lines, repeated lines and list/end cues split
+   the page into runs; the run with the most good-line characters holds the
+   article (runs that look like a list of headlines and teasers count for
+   less).  The main block spans its first to last good line.  A trailing
+   run of headline-plus-teaser pairs is cut off, a neighbouring run that is
+   itself article prose is merged back (an inline "Related" box), and short
+   sentence-like lines right after the block (a one-line last paragraph)
+   are added.
+3. **Header.**  Walking back from the block start, the headline, standfirst,
+   bylines and datelines are accepted until a short line (section label,
+   navigation) ends the header; everything above it is boilerplate, except
+   dates and bylines, which are metadata.
+4. **Inside the block** every line is body (headings, bullets, short
+   paragraphs) unless a furniture cue or a metadata pattern says otherwise.
+5. **After the block** everything is boilerplate (lists of other headlines,
+   teasers, dates, author boxes, footers), except bylines, credits and an
+   author's name, which are metadata.
+
+Each decision is recorded as a rule id (``boilerplate:date-only-line``,
+``metadata:byline``, ``body:main-block`` ...) with the features that
+decided it.  The thresholds are the named constants below.
+
+HTML input (a ``.html``/``.htm`` source, or text that is clearly markup) is
+turned into the page's visible text, one line per block element
+(:mod:`mediakit.html`); trafilatura finds the article in the HTML, and every
+visible line it did not keep is boilerplate.  Plain text never goes through
+an HTML extractor.
+
+Scores
+    ``boilerplate_share``: characters of boilerplate lines divided by the
+    characters of all non-blank lines (each line stripped of surrounding
+    spaces; metadata lines are not boilerplate).  It equals
+    ``sum(len(s.cue) for boilerplate spans) / total`` where ``total`` is the
+    summed length of the stripped non-blank lines.  ``nan`` for a text with
+    no visible characters.
+    ``boilerplate_lines``: the number of boilerplate spans (0 for empty
+    text).
+"""
 
 from __future__ import annotations
 
+import math
+import re
 from typing import Any, NamedTuple
 
 from .core import ScoreInfo
@@ -10,10 +70,327 @@ from .types import Span
 
 NAME = "boilerplate"
 COLUMNS = (
-    ScoreInfo("boilerplate_share", "share", 0.0, 1.0, "boilerplate characters / all non-blank characters"),
-    ScoreInfo("boilerplate_lines", "count", 0, float("inf"), "lines classified as boilerplate"),
+    ScoreInfo(
+        "boilerplate_share", "share", 0.0, 1.0,
+        "characters of boilerplate lines / characters of all non-blank lines (stripped); "
+        "metadata lines are not boilerplate; NaN for text with no visible characters",
+    ),
+    ScoreInfo("boilerplate_lines", "count", 0, float("inf"), "lines classified as boilerplate (0 for empty text)"),
 )
 LEXICONS = ()
+
+# --------------------------------------------------------------------------
+# Thresholds (jusText style: every one named, each used by one rule)
+# --------------------------------------------------------------------------
+
+#: A good (prose) line has at least this many characters ...
+GOOD_MIN_CHARS = 80
+#: ... and at least this many words ...
+GOOD_MIN_WORDS = 12
+#: ... and at least this share of stop words (measured on its first
+#: :data:`STOPWORD_SAMPLE_CHARS` characters) ...
+GOOD_MIN_STOPWORD_DENSITY = 0.20
+#: ... and ends like a sentence (``.``, ``!``, ``?``, optionally followed by
+#: closing quotes or brackets), and is not cut short with ``…``.
+STOPWORD_SAMPLE_CHARS = 200
+#: Lines up to this long are checked against the furniture cues.
+CUE_MAX_CHARS = 160
+#: Lines up to this long are checked for being a date (and nothing else).
+DATE_MAX_CHARS = 80
+#: A byline is at most this long.
+BYLINE_MAX_CHARS = 160
+#: A person's name on its own line is at most this long.
+NAME_MAX_CHARS = 40
+#: A line must have this many words to count as a repeated line (and so as a
+#: separator between blocks).
+REPEAT_MIN_WORDS = 2
+#: A header line needs this many words to be taken as headline or standfirst.
+HEADLINE_MIN_WORDS = 3
+#: At most this many headline/standfirst lines are taken before the body.
+HEADER_MAX_CONTENT_LINES = 4
+#: A title-like line (a headline in a list) has at most this many words.
+TITLE_MAX_WORDS = 20
+#: A teaser (the short text under a listed headline) is at most this long.
+TEASER_MAX_CHARS = 260
+#: This many headline-plus-teaser pairs at the end of the block make a list.
+LIST_MIN_ITEMS = 3
+#: A run counts as list-like when it has at least this many title-like lines
+#: per good line ...
+LIST_RUN_TITLE_RATIO = 0.8
+#: ... and its good-line characters are weighted by this factor.
+LIST_RUN_WEIGHT = 0.3
+#: A neighbouring run is merged into the main block across at most this many
+#: separating lines ...
+MERGE_MAX_GAP_LINES = 8
+#: ... when it has at least this many good lines ...
+MERGE_MIN_GOOD_LINES = 2
+#: ... of at least this many characters in total ...
+MERGE_MIN_GOOD_CHARS = 400
+#: ... with a mean good-line length of at least this ...
+MERGE_MIN_MEAN_GOOD_CHARS = 150
+#: ... and at most this many title-like lines per good line.
+MERGE_MAX_TITLE_RATIO = 0.5
+#: A line after the block is added to the body when it ends like a sentence
+#: and has at least this many words (a short last paragraph).
+TRAILING_PROSE_MIN_WORDS = 3
+
+# --------------------------------------------------------------------------
+# Word lists (generic English function words and site-chrome vocabulary)
+# --------------------------------------------------------------------------
+
+#: English function words for the stop-word density (written for mediakit).
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had
+    has have having he her here hers herself him himself his how i if in into is it its itself just
+    me more most my myself no nor not now of off on once only or other our ours out over own same she
+    should so some such than that the their theirs them themselves then there these they this those
+    through to too under until up very was we were what when where which while who whom why will with
+    would you your yours said says may might must shall can't won't it's he's she's they're we're
+    there's that's who's isn't wasn't don't doesn't didn't
+    """.split()
+)
+
+#: Words of site navigation: a header or footer line made only of these is
+#: a menu or section label (generic section names of news sites).
+NAV_WORDS = frozenset(
+    """
+    home news world sport sports business politics opinion opinions culture arts art life lifestyle
+    style entertainment tech technology science health travel video videos podcast podcasts weather
+    local national international us u.s. uk u.k. europe asia africa americas australia middle east
+    markets market money economy finance education environment climate food fashion books music film
+    films tv media royals celebrity crime religion obituaries games puzzles crossword newsletters live
+    latest trending more menu search login subscribe account sign in and & top stories breaking
+    headlines features analysis investigations magazine photos gallery galleries shop deals today
+    edition sections section
+    """.split()
+)
+
+# --------------------------------------------------------------------------
+# Patterns (compiled once)
+# --------------------------------------------------------------------------
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_WEEKDAY = (r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?"
+            r"|sat(?:urday)?|sun(?:day)?)\.?")
+_DATE_CORE = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}"
+    r"|\d{4}-\d{1,2}-\d{1,2}"
+    r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})"
+)
+_TIME = r"(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)"
+_TZ = r"(?:\s*(?:\(?(?:GMT|UTC|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|BST|CET|CEST|IST|KST|JST|AEST|AEDT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?|[+-]\d{2}:?\d{2}))"
+_RELATIVE = (r"(?:(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?)\s+ago"
+             r"|yesterday|just\s+now|today)")
+_DATE_KW = (r"(?:today|published|updated|last\s+updated|first\s+published|posted|modified|date|last\s+modified"
+            r"|created|on|as\s+of)")
+_DATE_ITEM = (
+    rf"(?:(?P<kw>{_DATE_KW})\b\s*(?:on\b|at\b)?\s*[:\-–—|]?\s*)?"
+    rf"(?:{_WEEKDAY},?\s*)?"
+    rf"(?:{_DATE_CORE}(?:\s*(?:,|at|@|-|–|—|\||·|•)?\s*{_TIME})?"
+    rf"|{_TIME}(?:\s*(?:,|on|-|–|—|\||·|•)?\s*(?:{_WEEKDAY},?\s*)?{_DATE_CORE})?"
+    rf"|{_RELATIVE})"
+    rf"{_TZ}?"
+)
+_DATE_ITEM2 = _DATE_ITEM.replace("?P<kw>", "?:")
+#: A line that is a date or time and nothing else ("24 November 2024",
+#: "Today : Nov 24, 2024", "Updated 10:32 AM EDT, Wed October 23, 2024").
+DATE_LINE_RE = re.compile(
+    rf"\s*{_DATE_ITEM}(?:\s*(?:[|·•,;/–—-]|and)?\s*{_DATE_ITEM2})*\s*[.]?\s*$", re.IGNORECASE
+)
+_DATE_PARTS_RE = re.compile(
+    rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH}),?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
+    r"|(?P<y3>\d{4})-(?P<m3>\d{1,2})-(?P<d3>\d{1,2})",
+    re.IGNORECASE,
+)
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+
+_NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’\-]+\.?|[A-Z]\.)"
+_NAME_PARTICLE = r"(?:de|da|del|della|van|von|der|den|bin|ibn|al|el|la|le|du|di|dos)"
+_NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|{_NAME_PARTICLE}))*"
+#: A byline: "By Jane Doe", "Written by Jane Doe | Updated ...", "Author: J. Doe".
+BYLINE_RE = re.compile(
+    r"(?:(?i:(?:written|words|story|text|posted|published|reported|compiled)\s+by|by|authors?)\s*:?"
+    rf"|(?i:author|authors|byline)\s*:)\s+(?P<name>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)"
+)
+#: An empty byline: the words of a byline with no name ("Written by Published").
+EMPTY_BYLINE_RE = re.compile(
+    r"(?i:(?:written|posted|published|words|story)\s+by|by|authors?)\s*:?\s*"
+    r"(?i:(?:published|updated|posted|on|date|at|\||·|-|–|—)\s*:?\s*)*$"
+)
+#: Credits: "Reporting by ...; Editing by ...", "... contributed to this report".
+CREDITS_RE = re.compile(
+    r"\(?(?i:(?:additional\s+)?reporting\s+by|editing\s+by|edited\s+by|writing\s+by|with\s+reporting\s+(?:by|from)"
+    r"|compiled\s+by|photographs?\s+by|photos\s+by|illustrations?\s+by|graphics?\s+by|produced\s+by"
+    r"|translated\s+by|fact[- ]checked\s+by)\b"
+    r"|.{0,120}\b(?i:contributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article))"
+)
+#: A person's name alone on a line ("Amanda Turner").
+NAME_LINE_RE = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|{_NAME_PARTICLE})){{1,3}}")
+#: The start of an author bio: a name followed by what the author does.
+BIO_RE = re.compile(
+    rf"{_NAME}\s+(?:is|was|has\s+been|covers|writes|reports|curates|joined|edits|leads|serves)\b"
+)
+
+# Furniture cues, matched at the start of a line of at most CUE_MAX_CHARS
+# characters (case-insensitive).  Each named group is a rule; its kind says
+# what the cue means for the block structure:
+#   end    - furniture that follows an article (never merged across)
+#   list   - the heading of a list of other stories (splits runs)
+#   inline - furniture that may sit inside an article (does not split runs)
+_CUES: list[tuple[str, str, str]] = [
+    ("weather", "inline",
+     r"-?\d{1,3}(?:[.,]\d)?\s*(?:°|º|˚)\s*[cf]?\b.{0,40}$|-?\d{1,3}\s+[cf]\s*$|weather\b.{0,40}$"),
+    ("image-permission", "inline",
+     r"(?:all\s+)?copyrighted\s+(?:images|photos|pictures|material)"
+     r"|(?:all\s+)?(?:images?|photos?|pictures?|photographs?)\b.{0,40}\b(?:used\s+with\s+permission|courtesy\s+of|copyright)"
+     r"|purchase\s+licensing\s+rights|licensing\s+rights|reprints?\s*(?:&|and)\s*permissions"),
+    ("photo-credit", "inline",
+     r"(?:photo|image|picture|illustration|video|graphic|credit|caption|photograph)s?\s*(?:credit|by)?\s*:\s*\S.{0,80}$"
+     r"|(?:\(?(?:photo|image|picture)\s+(?:by|courtesy|credit)\b.{0,80}$)"
+     r"|(?:getty\s+images|shutterstock|ap\s+photo|afp|reuters|epa|alamy|pa\s+media|file\s+photo)\s*$"),
+    ("cookie", "inline",
+     r"(?:we|this\s+(?:web)?site|our\s+(?:web)?site|this\s+page)\s+(?:and\s+our\s+partners\s+)?(?:use|uses)\s+cookies"
+     r"|cookies?\s+(?:settings|policy|preferences|consent|notice|declaration)"
+     r"|(?:accept|reject|allow|refuse|decline)\s+(?:all|cookies|all\s+cookies|optional\s+cookies)\b"
+     r"|manage\s+(?:cookie|privacy|consent|my)?\s*(?:preferences|settings|options|consent|choices)"
+     r"|by\s+(?:continuing\s+to\s+(?:use|browse)|using)\s+(?:this|our)\s+(?:web)?site"
+     r"|we\s+(?:and\s+our\s+partners\s+)?(?:value|care\s+about|respect)\s+your\s+privacy"
+     r"|privacy\s+(?:settings|preferences|choices)|(?:i\s+)?(?:agree|accept|got\s+it|ok|okay)\s*$"),
+    ("copyright", "end",
+     r"(?:©|\(c\)\s*\d{4}|copyright\b|all\s+rights\s+reserved)"),
+    ("standards", "end",
+     r"(?:our\s+)?(?:standards|editorial\s+(?:standards|guidelines|policy)|ethics\s+policy|corrections?\s+policy)\s*:"
+     r"|(?:the\s+)?[\w ]{0,30}trust\s+principles"),
+    ("footer", "end",
+     r"(?:privacy(?:\s+policy|\s+notice)?|terms\s+(?:of\s+(?:use|service|sale)|and\s+conditions|&\s+conditions)"
+     r"|contact(?:\s+us)?|about(?:\s+us)?|advertise(?:\s+with\s+us)?|careers?|jobs|sitemap|site\s+map|accessibility(?:\s+statement)?"
+     r"|cookie\s+policy|do\s+not\s+sell[\w\s]{0,40}|your\s+privacy\s+choices|corrections|help(?:\s+centre|\s+center)?|faqs?"
+     r"|work\s+(?:with|for)\s+us|ad\s+choices|rss(?:\s+feeds?)?|archives?|masthead|staff\s+directory|newsroom"
+     r"|press\s+(?:room|releases)|code\s+of\s+(?:conduct|ethics)|editorial\s+team)"
+     r"\s*(?:[|•·/,]\s*[\w&' ]{2,40})*\s*$"),
+    ("paywall", "inline",
+     r"(?:this\s+(?:article|story|content)\s+is\s+(?:for|available\s+(?:to|for)|only\s+available\s+to|reserved\s+for)\s+(?:paid\s+)?(?:subscribers|members|premium)"
+     r"|you\s+have\s+(?:\d+|one|no)\s+(?:free\s+)?(?:articles?|stories)\s+(?:left|remaining)"
+     r"|to\s+continue\s+reading|already\s+(?:a\s+)?(?:subscriber|member|have\s+an\s+account)"
+     r"|(?:get|unlock)\s+(?:unlimited|full|digital|premium)\s+access|start\s+(?:your\s+)?free\s+trial"
+     r"|become\s+a\s+(?:member|subscriber|supporter)|subscribers?\s+only)"),
+    ("newsletter", "inline",
+     r"(?:.{0,40}\bnewsletters?\b|sign\s+up\s+(?:for|to)\b|get\s+(?:the|our)\b.{0,60}\b(?:in|to)\s+your\s+inbox"
+     r"|enter\s+your\s+e-?mail|your\s+e-?mail(?:\s+address)?\s*$|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)"
+     r"|.{0,60}delivered\s+(?:straight\s+)?to\s+your\s+inbox|e-?mail\s+address\s*\*?\s*$)"),
+    ("subscribe", "inline",
+     r"(?:subscribe|subscription|subscriptions|sign\s+up|signup|sign\s+in|sign\s+out|log\s+in|login|log\s+out|logout|register"
+     r"|create\s+(?:a|an|your)\s+(?:free\s+)?account|my\s+account|support\s+(?:our|independent|quality)\s+journalism"
+     r"|donate|join\s+(?:us|now|today|our\s+community))\b"),
+    ("advertising", "inline",
+     r"(?:advertisements?|advertising|advert|sponsored(?:\s+(?:content|by|post|links?|stories))?|promoted(?:\s+(?:content|by|stories|links))?"
+     r"|paid\s+(?:content|post|partner(?:ship)?)|partner\s+content|ad\s+feedback|report\s+(?:this\s+)?ad"
+     r"|(?:story|article)\s+continues\s+(?:below|after)|continue\s+reading\s+(?:below|the\s+main\s+story)"
+     r"|scroll\s+(?:down\s+)?to\s+continue|ads?|skip\s+ad)\b\W{0,5}.{0,40}$"),
+    ("comments", "end",
+     r"(?:\d+\s+)?comments?\s*(?:\(\d+\)|\d+)?\s*$|(?:leave|post|add|write|view|show|hide|load|see|read|open|close)\s+"
+     r"(?:a\s+|the\s+|all\s+|\d+\s+|more\s+)?(?:comments?|reply|replies|responses)\b"
+     r"|join\s+the\s+(?:conversation|discussion|debate)|(?:comment|reply|responses)\s*$"
+     r"|your\s+e-?mail\s+address\s+will\s+not\s+be\s+published|required\s+fields\s+are\s+marked"
+     r"|(?:be\s+the\s+first\s+to\s+comment|no\s+comments\s+yet)|comments?\s+(?:are|have\s+been)\s+closed"
+     r"|(?:community|commenting)\s+guidelines|save\s+my\s+name\b|post\s+comment|notify\s+me\s+of"),
+    ("tags", "end",
+     r"(?:tags?|tagged|topics?|filed\s+under|categories|category|keywords|related\s+topics|trending\s+topics|more\s+about)"
+     r"\s*[:|]|(?:explore\s+more\s+on\s+(?:these|this)\s+topics?|related\s+topics)\s*$"),
+    ("author-box", "end",
+     r"(?:about\s+the\s+authors?|(?:more\s+)?(?:articles|stories|posts)\s+by\b|author(?:'s|’s)?\s+(?:bio|profile)"
+     r"|meet\s+the\s+(?:author|team)|view\s+(?:all\s+)?(?:posts|articles|stories)\s+by|follow\s+the\s+author)"),
+    ("references", "end",
+     r"(?:article\s+|further\s+|more\s+)?(?:references?|sources?|citations?|bibliography)\s*:?\s*$"),
+    ("list-heading", "list",
+     r"(?:(?:the\s+)?latest(?:\s+(?:news|stories|articles|contents?|posts|headlines|updates|videos?|from\s+.{2,40}|in\s+.{2,40}|on\s+.{2,40}))?"
+     r"|related(?:\s+(?:news|stories|articles?|content|coverage|posts|links|reading|videos?|items|stories\s+from\s+.{2,40}))?"
+     r"|recommended(?:\s+(?:for\s+you|stories|articles|reading|videos?|content))?"
+     r"|trending(?:\s+(?:now|stories|news|articles|today|this\s+week|videos?))?"
+     r"|most\s+(?:read|popular|viewed|shared|commented|watched|recent|emailed)(?:\s+.{1,30})?"
+     r"|popular(?:\s+(?:now|stories|articles|posts|today|this\s+week|on\s+.{2,30}))?"
+     r"|top\s+(?:stories|news|headlines|picks|videos?|reads)(?:\s+.{1,30})?"
+     r"|more\s+(?:stories|news|articles|headlines|videos?|coverage|like\s+this|to\s+read|from\s+.{2,40}|on\s+.{2,40}|in\s+.{2,40})"
+     r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|read\s+(?:next|also|this\s+next)"
+     r"|what\s+to\s+read\s+next|don'?t\s+miss|must\s+reads?|editor'?s\s+(?:picks?|choice)|in\s+other\s+news"
+     r"|around\s+the\s+(?:web|world\s+today)|from\s+(?:our|the)\s+(?:partners|network|web)|elsewhere\s+on\s+.{2,40}"
+     r"|further\s+reading|other\s+stories|similar\s+(?:stories|articles|posts)|keep\s+reading|recent\s+(?:posts|stories|articles|news)"
+     r"|(?:previous|next)\s+(?:article|story|post)|also\s+(?:on|in)\s+.{2,40}|up\s+next|watch\s+next)"
+     r"\s*[:»›>→]?\s*$"),
+    ("read-more-link", "inline",
+     r"(?:read\s+more|read\s+next|read\s+also|also\s+read|see\s+also|related|recommended|more|watch|listen|read|see|explore|opinion|analysis|exclusive|live)\s*[:|»›>→]\s*\S"
+     r"|(?:read\s+more|read\s+the\s+full\s+(?:story|article)|continue\s+reading|read\s+full\s+(?:story|article)|full\s+story|load\s+more|show\s+more|view\s+all|see\s+all|see\s+more)\b.{0,20}$"),
+    ("share", "inline",
+     r"(?:share(?:\s+(?:this|on|via|the|article|story|page|post)\b.{0,60}|\s*[:!]?\s*$)|tweet\b|copy(?:ied)?\s+(?:link|url)|link\s+copied"
+     r"|print(?:\s+this)?(?:\s+(?:article|page|story))?\s*$|e-?mail(?:\s+this)?(?:\s+(?:article|story|page))?\s*$"
+     r"|save(?:\s+(?:article|for\s+later|story|this))?\s*$|bookmark\b|follow\s+(?:us|@|on\b)|like\s+us\s+on|gift\s+(?:this\s+)?article"
+     r"|(?:(?:facebook|twitter|x|linkedin|whatsapp|e-?mail|mail|reddit|pinterest|telegram|instagram|youtube|tiktok|threads|bluesky"
+     r"|flipboard|messenger|print|copy|link|share|tweet|comments?|sms)\b\s*[|,•·/]?\s*){1,12}$)"),
+    ("reading-time", "inline",
+     r"(?:\d+\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?\s*(?:read|reading|listen|watch)\b|reading\s+time|estimated\s+reading"
+     r"|listen\s+to\s+(?:this\s+)?(?:article|story)|listen\b.{0,20}\d+:\d{2}|audio\s+(?:version|article)|\d+:\d{2}\s*$)"),
+    ("app", "inline",
+     r"(?:download|get|install|open\s+in)\s+(?:the|our)?\s*(?:free\s+)?(?:\w+\s+)?app\b|available\s+on\s+the\s+app\s+store|get\s+it\s+on\s+google\s+play"),
+    ("navigation", "inline",
+     r"(?:skip\s+(?:to\s+)?(?:main\s+)?(?:content|navigation|footer)|skip\s+navigation|(?:main\s+)?menu|search|home|back\s+to\s+top"
+     r"|top\s+of\s+(?:the\s+)?page|next|previous|prev|close|open|toggle\s+navigation|go\s+to\s+.{2,30}|jump\s+to\s+.{2,30}"
+     r"|sections?|all\s+sections|edition|change\s+edition|live|video|watch|watch\s+live|play|play\s+video|audio|listen"
+     r"|breaking(?:\s+news)?|news\s+alerts?|notifications?|settings|open\s+navigation|enable\s+notifications)\s*[:»›>]?\s*$"),
+]
+CUE_RE = re.compile("|".join(f"(?P<{name.replace('-', '_')}>{pat})" for name, _, pat in _CUES), re.IGNORECASE)
+_CUE_KIND = {name.replace("-", "_"): (name, kind) for name, kind, _ in _CUES}
+
+#: Cues that may appear in a long line of prose (a cookie notice, a
+#: newsletter promotion), checked only when a cheap keyword test passes.
+PROSE_CUE_TRIGGERS = ("cookie", "newsletter", "inbox", "rights reserved", "copyright", "e-mail address",
+                      "email address", "originally", "first published", "first appeared", "journalism",
+                      "sign up", "subscri", " app", "permission")
+PROSE_CUE_RE = re.compile(
+    r"(?P<cookie>\b(?:use|uses|using)\s+cookies|\bcookies?\s+(?:policy|settings|preferences)|accept\s+(?:all\s+)?cookies)"
+    r"|(?P<copyright>all\s+rights\s+reserved|^\s*(?:©|copyright\b))"
+    r"|(?P<image_permission>copyrighted\s+(?:images|photos|pictures|material)|(?:images?|photos?)\s+used\s+with\s+permission)"
+    r"|(?P<newsletter>\bsign\s+up\s+(?:for|to)\s+(?:our|the|my)\b|\bour\s+(?:free\s+)?(?:\w+\s+)?newsletters?\b"
+    r"|\bto\s+your\s+inbox|\benter\s+your\s+e-?mail|\bsubscribe\s+to\s+(?:our|the)\s+(?:\w+\s+)?newsletter)"
+    r"|(?P<comments>e-?mail\s+address\s+will\s+not\s+be\s+published)"
+    r"|(?P<originally_published>(?:this\s+(?:article|story|post|piece)\s+(?:was\s+)?(?:originally|first)\s+(?:published|appeared))"
+    r"|^\s*(?:originally|first)\s+(?:published|appeared)\s+(?:on|in|at|by))"
+    r"|(?P<subscribe>\bsupport\s+(?:our|independent|quality)\s+journalism|\bsubscribe\s+(?:now|today)\b"
+    r"|\bsubscribers?\s+(?:only|can\s+read)|\bbecome\s+a\s+subscriber)"
+    r"|(?P<app>\bdownload\s+(?:our|the)\s+(?:free\s+)?(?:\w+\s+)?app\b)",
+    re.IGNORECASE,
+)
+_PROSE_CUE_KIND = {"cookie": "inline", "copyright": "end", "image_permission": "inline", "newsletter": "inline",
+                   "comments": "end", "originally_published": "end", "subscribe": "inline", "app": "inline"}
+
+#: Photo credits at the end of a caption: "... (Photo: AFP)", "REUTERS/Kim Hong-Ji".
+END_CREDIT_TRIGGERS = ("photo", "image", "picture", "getty", "reuters", "afp", "ap ", "epa", "credit", "via ",
+                       "shutterstock", "alamy", "/")
+END_CREDIT_RE = re.compile(
+    r"(?:\(|\[|\b)(?:photo|image|picture|credit|illustration|photograph)s?\s*(?:credit|by)?\s*[:/]\s*[^()\[\]]{2,80}[)\]]?\s*$"
+    r"|\b(?:REUTERS|AFP|EPA|AP|Reuters|Getty)\s*/\s*[A-Z][^()]{1,80}$"
+    r"|[(\[]\s*(?:[^()\[\]]{0,60}\b(?:via|for)\s+)?(?:getty\s+images|shutterstock|ap\s+photo|afp|reuters|epa|alamy|pa(?:\s+media)?|ap|file|handout)"
+    r"(?:\s*(?:photo|images?|file))?\s*[)\]]\s*$"
+    r"|\b(?:getty\s+images|shutterstock|ap\s+photo|alamy)\s*$",
+    re.IGNORECASE,
+)
+
+#: Separators between breadcrumb or menu items.
+NAV_SEPARATOR_RE = re.compile(r"\s(?:[>›»|•·/]|::)\s|\s*[|•·]\s*")
+_SENTENCE_CLOSERS = "\"'”’)]»*"
+_PUNCT_TABLE = str.maketrans({c: " " for c in ",.;:!?\"“”()[]{}—–|/•·…*«»"})
+_BULLET_RE = re.compile(r"(?:[-•*·–—▪►✓✔■□◦]|\d{1,2}[.)])\s+\S")
+
+# --------------------------------------------------------------------------
+# Results
+# --------------------------------------------------------------------------
 
 
 class BoilerplateResult(NamedTuple):
@@ -24,6 +401,547 @@ class BoilerplateResult(NamedTuple):
     details: dict[str, Any]
 
 
+class Line:
+    """One non-blank line, its features and (after classification) its label."""
+
+    __slots__ = ("start", "end", "s", "n", "words", "stop", "send", "trunc", "cue", "kind", "date", "date_kw",
+                 "byline", "empty_byline", "credits", "name", "title", "good", "repeated", "bullet", "nav",
+                 "label", "reason", "region")
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "label": self.label,
+            "reason": self.reason,
+            "region": self.region,
+            "chars": self.n,
+            "words": self.words,
+            "stopword_density": round(self.stop, 3),
+            "sentence_end": self.send,
+            "good": self.good,
+            "cue": self.cue,
+        }
+
+
+# --------------------------------------------------------------------------
+# Features
+# --------------------------------------------------------------------------
+
+
+def _features(text: str, start: int, end: int) -> Line:
+    ln = Line()
+    s = text[start:end]
+    n = end - start
+    ln.start, ln.end, ln.s, ln.n = start, end, s, n
+    sample = s[:STOPWORD_SAMPLE_CHARS].lower().translate(_PUNCT_TABLE).split()
+    nw = len(sample)
+    if n > STOPWORD_SAMPLE_CHARS:  # estimate the words of a long line from its spaces
+        nw = s.count(" ") + 1
+    ln.words = nw
+    ln.stop = (sum(map(STOPWORDS.__contains__, sample)) / len(sample)) if sample else 0.0
+    tail = s.rstrip(_SENTENCE_CLOSERS)
+    last = tail[-1:] if tail else ""
+    ln.trunc = last == "…" or tail.endswith("...")
+    ln.send = last in ".!?" and not ln.trunc
+    ln.cue = None
+    ln.kind = None
+    ln.date = False
+    ln.date_kw = ""
+    ln.byline = ""
+    ln.empty_byline = False
+    ln.credits = False
+    ln.name = False
+    ln.nav = False
+    ln.bullet = bool(_BULLET_RE.match(s))
+    if n <= DATE_MAX_CHARS:
+        m = DATE_LINE_RE.match(s)
+        if m:
+            ln.date = True
+            ln.date_kw = (m.group("kw") or "").lower()
+    if not ln.date:
+        if n <= CUE_MAX_CHARS:
+            m = CUE_RE.match(s)
+            if m:
+                ln.cue, ln.kind = _CUE_KIND[m.lastgroup]
+        else:
+            low = s[:STOPWORD_SAMPLE_CHARS].lower()
+            for trig in PROSE_CUE_TRIGGERS:
+                if trig in low:
+                    m = PROSE_CUE_RE.search(s, 0, STOPWORD_SAMPLE_CHARS)
+                    if m:
+                        ln.cue = m.lastgroup.replace("_", "-")
+                        ln.kind = _PROSE_CUE_KIND[m.lastgroup]
+                    break
+        if ln.cue is None and n <= 400 and n >= 12:
+            low_end = s[-60:].lower()
+            for trig in END_CREDIT_TRIGGERS:
+                if trig in low_end:
+                    if END_CREDIT_RE.search(s, max(0, n - 120)):
+                        ln.cue, ln.kind = "photo-credit", "inline"
+                    break
+        if n <= BYLINE_MAX_CHARS and not ln.send:
+            if EMPTY_BYLINE_RE.match(s):
+                ln.empty_byline = True
+            else:
+                m = BYLINE_RE.match(s)
+                if m and nw <= 25:
+                    ln.byline = m.group("name")
+        if n <= CUE_MAX_CHARS * 2 and CREDITS_RE.match(s):
+            ln.credits = True
+        if n <= NAME_MAX_CHARS and NAME_LINE_RE.fullmatch(s):
+            ln.name = True
+        if n <= CUE_MAX_CHARS and not ln.send:
+            toks = sample
+            if toks and all(t in NAV_WORDS for t in toks):
+                ln.nav = True
+            elif len(NAV_SEPARATOR_RE.findall(s)) >= 2 and max(len(p.split()) for p in NAV_SEPARATOR_RE.split(s)) <= 4:
+                ln.nav = True
+    ln.title = (not ln.send and not ln.trunc and 2 <= nw <= TITLE_MAX_WORDS and n <= 160 and not ln.date
+                and ln.cue is None)
+    ln.good = (n >= GOOD_MIN_CHARS and nw >= GOOD_MIN_WORDS and ln.stop >= GOOD_MIN_STOPWORD_DENSITY and ln.send
+               and ln.cue is None and not ln.date)
+    ln.repeated = False
+    ln.label = ""
+    ln.reason = ""
+    ln.region = ""
+    return ln
+
+
+def _is_separator(ln: Line) -> str | None:
+    """The kind of break a line makes between runs of the page, or None."""
+    if ln.date:
+        return "date"
+    if ln.kind in ("end", "list"):
+        return ln.kind
+    if ln.repeated:
+        return "repeat"
+    return None
+
+
+# --------------------------------------------------------------------------
+# Classification
+# --------------------------------------------------------------------------
+
+
+def _set(ln: Line, label: str, reason: str) -> None:
+    ln.label = label
+    ln.reason = f"{label}:{reason}"
+
+
+def _cue_reason(ln: Line) -> str:
+    return ln.cue or ""
+
+
+def _label_metadata(ln: Line, where: str) -> bool:
+    """Label ``ln`` as metadata when it is a byline, credit line or dateline."""
+    if ln.byline:
+        _set(ln, "metadata", "byline")
+        return True
+    if ln.credits:
+        _set(ln, "metadata", "credits")
+        return True
+    if ln.date and (ln.date_kw not in ("", "today") or where == "header-content"):
+        if ln.date_kw == "today":
+            return False
+        _set(ln, "metadata", "dateline")
+        return True
+    return False
+
+
+def _run_stats(lines: list[Line], a: int, b: int) -> tuple[int, int, int]:
+    """Good lines, their characters and the title-like lines in ``lines[a:b]``."""
+    good = chars = titles = 0
+    for ln in lines[a:b]:
+        if ln.good:
+            good += 1
+            chars += ln.n
+        elif ln.title:
+            titles += 1
+    return good, chars, titles
+
+
+def _article_like(lines: list[Line], a: int, b: int) -> bool:
+    good, chars, titles = _run_stats(lines, a, b)
+    return (good >= MERGE_MIN_GOOD_LINES and chars >= MERGE_MIN_GOOD_CHARS
+            and chars / good >= MERGE_MIN_MEAN_GOOD_CHARS and titles <= MERGE_MAX_TITLE_RATIO * good
+            and not any(ln.trunc for ln in lines[a:b]))
+
+
+def _main_block(lines: list[Line]) -> tuple[int, int] | None:
+    """First and last line index of the article's main block, or None."""
+    # runs between separators
+    runs: list[tuple[int, int, str]] = []  # (start, end exclusive, kind of the separator that ends it)
+    start = 0
+    for i, ln in enumerate(lines):
+        kind = _is_separator(ln)
+        if kind:
+            if i > start:
+                runs.append((start, i, kind))
+            start = i + 1
+    if start < len(lines):
+        runs.append((start, len(lines), ""))
+    best = None
+    best_score = 0.0
+    for k, (a, b, _) in enumerate(runs):
+        good, chars, titles = _run_stats(lines, a, b)
+        if not good:
+            continue
+        score = float(chars)
+        if good >= 2 and titles >= LIST_RUN_TITLE_RATIO * good and chars / good < TEASER_MAX_CHARS:
+            score *= LIST_RUN_WEIGHT
+        if score > best_score:
+            best, best_score = k, score
+    if best is None:
+        return None
+    a, b, _ = runs[best]
+    first = next(i for i in range(a, b) if lines[i].good)
+    last = _trim_list(lines, first, max(i for i in range(a, b) if lines[i].good))
+
+    # merge neighbouring runs of article prose (an article split by an inline box)
+    k = best
+    while k + 1 < len(runs):
+        gap_start = runs[k][1]
+        na, nb, _ = runs[k + 1]
+        seps = lines[gap_start:na]
+        if any(ln.kind == "end" for ln in seps) or runs[k][2] == "end":
+            break
+        if na - last - 1 > MERGE_MAX_GAP_LINES or not _article_like(lines, na, nb):
+            break
+        last = _trim_list(lines, first, max(i for i in range(na, nb) if lines[i].good))
+        k += 1
+    k = best
+    while k > 0:
+        pa, pb, pkind = runs[k - 1]
+        if pkind == "end" or any(ln.kind == "end" for ln in lines[pb:runs[k][0]]):
+            break
+        if first - pb > MERGE_MAX_GAP_LINES or not _article_like(lines, pa, pb):
+            break
+        first = next(i for i in range(pa, pb) if lines[i].good)
+        k -= 1
+    return first, last
+
+
+def _trim_list(lines: list[Line], first: int, last: int) -> int:
+    """Cut a trailing list of headline-plus-teaser pairs off the block end."""
+    i = last
+    items = 0
+    while i - 1 > first and lines[i].good and lines[i].n <= TEASER_MAX_CHARS and lines[i - 1].title:
+        items += 1
+        i -= 2
+    if items >= LIST_MIN_ITEMS:
+        for j in range(i, first - 1, -1):
+            if lines[j].good:
+                return j
+    return last
+
+
+def _trailing_prose(ln: Line, prev: Line) -> bool:
+    """Whether a line right after the block continues the article."""
+    if ln.cue or ln.date or ln.byline or ln.credits or ln.trunc or ln.repeated or ln.nav:
+        return False
+    if ln.send and ln.words >= TRAILING_PROSE_MIN_WORDS and ln.stop > 0:
+        return True
+    if ln.bullet and ln.words >= 2 and (prev.bullet or prev.s.endswith(":")):
+        return True
+    return False
+
+
+def classify(text: str, segments: list[Segment] | None = None) -> list[Line]:
+    """Label every non-blank line of plain text; see the module docstring."""
+    segs = nonblank_lines(text) if segments is None else segments
+    lines = [_features(text, a, b) for a, b in segs]
+    if not lines:
+        return lines
+    counts: dict[str, int] = {}
+    for ln in lines:
+        key = ln.s.lower()
+        counts[key] = counts.get(key, 0) + 1
+    for ln in lines:
+        if counts[ln.s.lower()] > 1 and ln.words >= REPEAT_MIN_WORDS and ln.cue is None and not ln.date:
+            ln.repeated = True
+
+    block = _main_block(lines)
+    if block is None:
+        for ln in lines:
+            ln.region = "none"
+            if _label_metadata(ln, "none"):
+                continue
+            if ln.cue:
+                _set(ln, "boilerplate", _cue_reason(ln))
+            elif ln.empty_byline:
+                _set(ln, "boilerplate", "empty-byline")
+            elif ln.date:
+                _set(ln, "boilerplate", "date-only-line")
+            else:
+                _set(ln, "body", "no-main-block")
+        return lines
+    first, last = block
+    # short paragraphs (or a closing list) right after the last good line
+    while last + 1 < len(lines) and _trailing_prose(lines[last + 1], lines[last]):
+        last += 1
+
+    # the block
+    for ln in lines[first:last + 1]:
+        ln.region = "body"
+        if ln.good:
+            _set(ln, "body", "main-block")
+        elif ln.cue:
+            _set(ln, "boilerplate", _cue_reason(ln))
+        elif ln.byline:
+            _set(ln, "metadata", "byline")
+        elif ln.credits:
+            _set(ln, "metadata", "credits")
+        elif ln.empty_byline:
+            _set(ln, "boilerplate", "empty-byline")
+        elif ln.date:
+            _set(ln, "boilerplate", "date-only-line")
+        elif ln.repeated:
+            _set(ln, "boilerplate", "repeated-line")
+        else:
+            _set(ln, "body", "in-body")
+    _label_header(lines, first)
+    _label_tail(lines, last)
+    return lines
+
+
+def _label_header(lines: list[Line], first: int) -> None:
+    """Walk back from the block start: headline, standfirst, byline, dateline, then furniture."""
+    accepting = True
+    content = 0
+    headline = -1
+    for i in range(first - 1, -1, -1):
+        ln = lines[i]
+        ln.region = "header"
+        if accepting:
+            if _label_metadata(ln, "header-content"):
+                continue
+            if ln.empty_byline:
+                _set(ln, "boilerplate", "empty-byline")
+                continue
+            if ln.date:  # "Today: ..." date widget
+                _set(ln, "boilerplate", "date-widget")
+                continue
+            if ln.cue:
+                _set(ln, "boilerplate", _cue_reason(ln))
+                if ln.kind != "inline" or ln.cue == "navigation":
+                    accepting = False
+                continue
+            if ln.nav:
+                _set(ln, "boilerplate", "navigation" if content == 0 else "section-label")
+                accepting = content == 0
+                continue
+            if ln.words >= HEADLINE_MIN_WORDS and content < HEADER_MAX_CONTENT_LINES and not ln.repeated:
+                _set(ln, "body", "standfirst")
+                headline = i
+                content += 1
+                continue
+            if content == 0 and ln.name:
+                _set(ln, "metadata", "author-name")
+                continue
+            if content == 0 and not ln.repeated:  # a short line between headline and body, kept
+                _set(ln, "body", "header-short")
+                content += 1
+                headline = i
+                continue
+            _set(ln, "boilerplate", "section-label" if ln.words <= HEADLINE_MIN_WORDS else "before-headline")
+            accepting = False
+            continue
+        # above the header
+        if ln.byline:
+            _set(ln, "metadata", "byline")
+        elif ln.date and ln.date_kw not in ("", "today"):
+            _set(ln, "metadata", "dateline")
+        elif ln.date:
+            _set(ln, "boilerplate", "date-widget")
+        elif ln.cue:
+            _set(ln, "boilerplate", _cue_reason(ln))
+        elif ln.nav:
+            _set(ln, "boilerplate", "navigation")
+        elif ln.repeated:
+            _set(ln, "boilerplate", "repeated-line")
+        else:
+            _set(ln, "boilerplate", "before-headline")
+    if headline >= 0:
+        _set(lines[headline], "body", "headline")
+
+
+def _label_tail(lines: list[Line], last: int) -> None:
+    """Everything after the block is furniture, except bylines, credits and an author's name."""
+    n = len(lines)
+    for i in range(last + 1, n):
+        ln = lines[i]
+        ln.region = "tail"
+        if ln.byline:
+            _set(ln, "metadata", "byline")
+        elif ln.credits:
+            _set(ln, "metadata", "credits")
+        elif ln.date and ln.date_kw in ("published", "updated", "last updated", "first published", "posted",
+                                        "modified", "last modified"):
+            _set(ln, "metadata", "dateline")
+        elif ln.name and _author_context(lines, i):
+            _set(ln, "metadata", "author-name")
+        elif ln.cue:
+            _set(ln, "boilerplate", _cue_reason(ln))
+        elif ln.empty_byline:
+            _set(ln, "boilerplate", "empty-byline")
+        elif ln.date:
+            _set(ln, "boilerplate", "date-only-line")
+        elif ln.trunc:
+            _set(ln, "boilerplate", "teaser")
+        elif ln.repeated:
+            _set(ln, "boilerplate", "repeated-line")
+        elif BIO_RE.match(ln.s) and ln.n <= 600:
+            _set(ln, "boilerplate", "author-bio")
+        elif ln.title:
+            _set(ln, "boilerplate", "headline-list")
+        else:
+            _set(ln, "boilerplate", "after-body")
+
+
+def _author_context(lines: list[Line], i: int) -> bool:
+    """A name line in an author box: repeated next to itself, or followed by the author's bio."""
+    name = lines[i].s
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(lines) and lines[j].s == name:
+            return True
+    if i + 1 < len(lines) and lines[i + 1].s.startswith(name + " "):
+        return True
+    if i > 0 and lines[i - 1].cue == "author-box":
+        return True
+    return False
+
+
+# --------------------------------------------------------------------------
+# Metadata
+# --------------------------------------------------------------------------
+
+
+def parse_date(s: str) -> str | None:
+    """The first unambiguous date in ``s`` as ISO ``YYYY-MM-DD``, or None."""
+    m = _DATE_PARTS_RE.search(s)
+    if not m:
+        return None
+    if m.group("y1"):
+        d, mo, y = int(m.group("d1")), _MONTHS[m.group("m1")[:3].lower()], int(m.group("y1"))
+    elif m.group("y2"):
+        d, mo, y = int(m.group("d2")), _MONTHS[m.group("m2")[:3].lower()], int(m.group("y2"))
+    else:
+        y, mo, d = int(m.group("y3")), int(m.group("m3")), int(m.group("d3"))
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _metadata(lines: list[Line]) -> tuple[str | None, str | None, str | None]:
+    title = date = author = None
+    for ln in lines:
+        if ln.reason == "body:headline":
+            title = ln.s
+            break
+    if title is None:
+        for ln in lines:
+            if ln.label == "body":
+                if not ln.send and ln.words <= TITLE_MAX_WORDS:
+                    title = ln.s
+                break
+    dated = [ln for ln in lines if ln.label == "metadata"] + [ln for ln in lines if ln.region == "header" and ln.date]
+    for ln in dated:
+        d = parse_date(ln.s)
+        if d:
+            date = d
+            break
+    for ln in lines:
+        if ln.reason == "metadata:byline":
+            author = _clean_author(ln.byline)
+            break
+    if author is None:
+        for ln in lines:
+            if ln.reason == "metadata:author-name":
+                author = ln.s
+                break
+    return title, date, author
+
+
+def _clean_author(name: str) -> str:
+    return re.split(r"\s*[|·•]\s*", name)[0].strip(" ,")
+
+
+# --------------------------------------------------------------------------
+# Entry point
+# --------------------------------------------------------------------------
+
+
+def _result(text: str, lines: list[Line], kind: str, meta: tuple[str | None, str | None, str | None]
+            ) -> BoilerplateResult:
+    spans: list[Span] = []
+    body: list[Segment] = []
+    total = bp_chars = 0
+    for ln in lines:
+        total += ln.n
+        if ln.label == "body":
+            body.append((ln.start, ln.end))
+        else:
+            spans.append(Span(ln.start, ln.end, ln.label, ln.s, ln.reason))
+            if ln.label == "boilerplate":
+                bp_chars += ln.n
+    n_bp = sum(1 for s in spans if s.category == "boilerplate")
+    scores = {
+        "boilerplate_share": bp_chars / total if total else math.nan,
+        "boilerplate_lines": float(n_bp),
+    }
+    title, date, author = meta
+    details = {
+        "lines": [ln.as_dict() for ln in lines],
+        "title": title,
+        "date": date,
+        "author": author,
+        "input": kind,
+    }
+    return BoilerplateResult(text, tuple(body), spans, scores, details)
+
+
 def extract(text: str, *, source: str | None = None) -> BoilerplateResult:
-    body = tuple(nonblank_lines(text))
-    return BoilerplateResult(text, body, [], {"boilerplate_share": 0.0, "boilerplate_lines": 0.0}, {})
+    """Separate the article body from page furniture.
+
+    ``text`` is plain text, or HTML when ``source`` ends in ``.html``/``.htm``
+    or the text is clearly markup; for HTML the result's ``text`` is the
+    page's visible text, which the spans and body segments index.
+    """
+    from . import html as _html
+
+    if _html.is_html(text, source):
+        return _extract_html(text)
+    lines = classify(text)
+    return _result(text, lines, "text", _metadata(lines))
+
+
+def _extract_html(markup: str) -> BoilerplateResult:
+    from . import html as _html
+
+    page = _html.extract_page(markup)
+    text = page.text
+    segs = nonblank_lines(text)
+    lines = [_features(text, a, b) for a, b in segs]
+    kept = page.article_lines
+    title_norm = _html.normalise(page.title) if page.title else None
+    for ln in lines:
+        ln.region = "html"
+        norm = _html.normalise(ln.s)
+        if title_norm and norm == title_norm:
+            _set(ln, "body", "headline")
+        elif _html.in_article(norm, kept, page.article_text):
+            _set(ln, "body", "html-article")
+        elif ln.byline:
+            _set(ln, "metadata", "byline")
+        elif ln.date and ln.date_kw != "today":
+            _set(ln, "metadata", "dateline")
+        elif ln.cue:
+            _set(ln, "boilerplate", _cue_reason(ln))
+        else:
+            _set(ln, "boilerplate", "html-not-in-article")
+    if page.article_text is None:  # the extractor found no article: classify the visible text as plain text
+        lines = classify(text, segs)
+    title, date, author = _metadata(lines)
+    meta = (page.title or title, page.date or date, page.author or author)
+    return _result(text, lines, "html", meta)
