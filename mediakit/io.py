@@ -232,11 +232,18 @@ def read_article(path: str | Path, *, id: str | None = None, outlet: str | None 
                    source=str(p), encoding=enc)
 
 
+def _missing(value: Any) -> bool:
+    """``None``, NaN, or pandas' ``NA``/``NaT`` (without importing pandas)."""
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return math.isnan(value)
+    return type(value).__name__ in ("NAType", "NaTType")
+
+
 def _clean(value: Any) -> str | None:
     """A metadata value as a stripped string, or ``None`` when empty or missing."""
-    if value is None:
-        return None
-    if isinstance(value, float) and math.isnan(value):
+    if _missing(value):
         return None
     if isinstance(value, bytes):
         value = value.decode("utf-8", errors="replace")
@@ -399,7 +406,7 @@ def _record(rec: Any, names: dict[str, str | None], default_id: str, where: str,
                 raw, _ = decode_bytes(bytes(raw), where)
         except NotTextError as exc:
             return FailedArticle(aid, _message(exc), src, **meta)
-    if raw is None or (isinstance(raw, float) and math.isnan(raw)):
+    if _missing(raw):
         raw = ""
     if not isinstance(raw, str):
         return FailedArticle(aid, f"InputError: {where}: text is {type(raw).__name__}, not a string", src, **meta)
@@ -632,13 +639,17 @@ def _iter_jsonl_articles(p: Path, text_column: str | None, id_column: str | None
     if first is None:
         yield _table_failure(p, InputError(f"{p}: no JSON records (the file is empty)"))
         return
-    names: dict[str, str | None] | None = None
+    text_key: str | None = None
     for lineno, obj in itertools.chain([first], rows):
         if isinstance(obj, FailedArticle):
             yield obj
             continue
-        if names is None:
-            names = _column_names(obj, str(p), text_column, id_column)
+        if text_key is None:  # the first object fixes the text field for the whole file
+            text_key = _column_names(obj, str(p), text_column, id_column)["text"]
+        # JSON objects need not share their keys: metadata fields are found per object
+        names = _column_names([text_key, *obj], str(p), text_key, None)
+        if id_column is not None:
+            names["id"] = id_column
         yield _record(obj, names, str(lineno), f"{p}, line {lineno}", f"{p}:{lineno}")
 
 
