@@ -211,21 +211,21 @@ def _range(info: Any) -> str:
 
 
 def scores_table(scores: Mapping[str, float], *, caption: str = "Scores") -> str:
-    """The scores of one article as a table: name, value, unit, range and meaning."""
+    """The scores of one article as a table: name, value and unit; hovering a name shows its meaning and range."""
     from .frame import _column_info
 
     info = _column_info()
     rows = []
     for name, value in scores.items():
         col = info.get(name)
+        meaning = f"{col.description} (range {_range(col)})" if col else name
         rows.append(
-            f'<tr data-score="{escape(name)}"><th scope="row">{escape(name)}</th>'
+            f'<tr data-score="{escape(name)}"><th scope="row" title="{escape(meaning)}">{escape(name)}</th>'
             f'<td class="mk-num">{escape(_format_score(value))}</td>'
-            f"<td>{escape(col.unit if col else '')}</td><td>{escape(_range(col))}</td>"
-            f"<td>{escape(col.description if col else '')}</td></tr>"
+            f"<td>{escape(col.unit if col else '')}</td></tr>"
         )
     return (f'<table class="mk-scores"><caption>{escape(caption)}</caption>'
-            "<thead><tr><th>score</th><th>value</th><th>unit</th><th>range</th><th>meaning</th></tr></thead>"
+            "<thead><tr><th>score</th><th>value</th><th>unit</th></tr></thead>"
             "<tbody>" + "".join(rows) + "</tbody></table>")
 
 

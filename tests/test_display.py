@@ -38,7 +38,7 @@ def hostile_analysis():
         span_at(t, "\" onmouseover=\"alert(2)\" '", "frame.conflict", "frames:\"quoted\""),
     ]
     article = Article("evil\"<id>", t, outlet="<b>outlet</b>", title="<script>alert('title')</script>")
-    return Analysis(article, t, tuple(spans), {"words": 30.0, "hedge_rate": float("nan"), "tricky<>": 0.5})
+    return Analysis(article, t, tuple(spans), {"words": 30.0, "made_up_rate": float("nan"), "tricky<>": 0.5})
 
 
 class ViewParser(HTMLParser):
@@ -199,9 +199,11 @@ def test_legend_counts_categories_and_scores_table_shows_values():
     labels = re.findall(r'<span class="mk mk-c-([a-z_]+)">[^<]*</span> (\d+)', legend)
     assert labels == [("boilerplate", "1"), ("hedge", "1"), ("attribution", "1"), ("quote", "1"), ("source", "1"),
                       ("frame", "1"), ("loaded", "1")]
-    assert re.search(r'<tr data-score="words"><th scope="row">words</th><td class="mk-num">30</td>', out)
-    assert re.search(r'<tr data-score="hedge_rate"><th scope="row">hedge_rate</th><td class="mk-num">n/a</td>', out)
-    assert '<td class="mk-num">0.500</td>' in out
+    assert re.search(r'<tr data-score="words"><th scope="row" title="words in [^"]*\(range 0–∞\)">words</th>'
+                     r'<td class="mk-num">30</td><td>count</td></tr>', out)
+    assert re.search(r'<tr data-score="made_up_rate"><th scope="row" title="made_up_rate">made_up_rate</th>'
+                     r'<td class="mk-num">n/a</td><td></td></tr>', out)
+    assert '<th scope="row" title="tricky&lt;&gt;">tricky&lt;&gt;</th><td class="mk-num">0.500</td>' in out
 
 
 def test_details_tables_show_sources_claims_and_dominant_frame_escaped():
