@@ -1,5 +1,9 @@
 """The ``mediakit`` command line.
 
+Commands: ``score`` (one row per article), ``spans`` (the spans of one
+article as JSON), ``compare`` (group means with article counts and a
+plain-language reading) and ``report`` (a self-contained HTML report).
+
 Exit codes: 0 success; 1 some articles failed and ``--strict`` was given;
 2 bad usage or unreadable input (the message names the file).
 """
@@ -177,6 +181,77 @@ def cmd_spans(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _summarise_failures(failures: list[tuple[str, str]], n: int) -> None:
+    print(f"mediakit: {len(failures)} of {n} articles failed:", file=sys.stderr)
+    for aid, err in failures[:20]:
+        print(f"  {aid}: {err}", file=sys.stderr)
+    if len(failures) > 20:
+        print(f"  ... and {len(failures) - 20} more", file=sys.stderr)
+
+
+def _options(args: argparse.Namespace) -> dict[str, Any]:
+    lexicons = _lexicon_options(args)
+    if lexicons:
+        from .core import _resolve_lexicons
+
+        _resolve_lexicons(tuple(lexicons), lexicons)
+    return {"strip_boilerplate": not args.keep_boilerplate, "tone": args.tone, "lexicons": lexicons}
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from .frame import compare, rows_to_frame
+
+    paths = _check_paths(args.paths)
+    options = _options(args)
+    rows = list(iter_rows(_iter_items(paths, args.text_column), n_jobs=args.n_jobs, options=options))
+    if not rows:
+        raise UsageError(f"no articles found in {', '.join(map(str, paths))}")
+    failures = [(str(r["id"]), str(r["error"])) for r in rows if r.get("error")]
+    table = compare(rows_to_frame(rows, tone=args.tone), by=args.by)
+    fh, close = _open_out(args.output)
+    try:
+        if args.format == "csv":
+            table.to_csv(fh, lineterminator="\n", float_format=lambda v: repr(round(float(v), 6)))
+        else:
+            with pd.option_context("display.max_columns", None, "display.width", 200):
+                fh.write(table.round(3).to_string() + "\n\n")
+            fh.write(table.attrs["reading"] + "\n")
+    finally:
+        if close:
+            fh.close()
+    if failures:
+        _summarise_failures(failures, len(rows))
+        if args.strict:
+            return EXIT_FAILURES
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .frame import iter_analyses
+    from .report import render_report
+
+    paths = _check_paths(args.paths)
+    options = _options(args)
+    items = list(iter_analyses(list(paths), text_column=args.text_column, **options))
+    if not items:
+        raise UsageError(f"no articles found in {', '.join(map(str, paths))}")
+    html = render_report(items, title=args.title, by=args.by, tone=args.tone, charts=not args.no_charts)
+    fh, close = _open_out(args.output)
+    try:
+        fh.write(html)
+    finally:
+        if close:
+            fh.close()
+    failures = [(a.id, str(err)) for a, analysis, err in items if analysis is None]
+    if failures:
+        _summarise_failures(failures, len(items))
+        if args.strict:
+            return EXIT_FAILURES
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mediakit", description="Explainable scores for news articles.")
     parser.add_argument("--version", action="version", version=f"mediakit {__version__}")
@@ -203,6 +278,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="output file (default: standard output)")
     common(p)
     p.set_defaults(func=cmd_spans)
+
+    from .frame import META_COLUMNS
+
+    p = sub.add_parser("compare", help="compare outlets: mean scores, article counts and a plain-language reading")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="text files, folders, .csv/.jsonl/.parquet tables")
+    p.add_argument("--by", choices=META_COLUMNS, default="outlet", help="the column to group by (default outlet)")
+    p.add_argument("--format", choices=("table", "csv"), default="table",
+                   help="table (rounded, with the reading) or csv (the means, unrounded)")
+    p.add_argument("-o", "--output", help="output file (default: standard output)")
+    p.add_argument("--text-column", help="the text column of a table (default: text, body, content or article)")
+    p.add_argument("--n-jobs", type=int, default=1, help="worker processes (-1: all cores)")
+    p.add_argument("--tone", action="store_true", help="add sentence-averaged VADER tone (slower)")
+    p.add_argument("--strict", action="store_true", help="exit 1 when any article failed")
+    common(p)
+    p.set_defaults(func=cmd_compare)
+
+    p = sub.add_parser("report", help="write a self-contained HTML report: comparison, charts, scores, articles")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="text files, folders, .csv/.jsonl/.parquet tables")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the HTML file to write ('-': standard output)")
+    p.add_argument("--title", default="mediakit report", help="the report's title")
+    p.add_argument("--by", choices=META_COLUMNS, default="outlet", help="the column to group by (default outlet)")
+    p.add_argument("--text-column", help="the text column of a table (default: text, body, content or article)")
+    p.add_argument("--tone", action="store_true", help="add sentence-averaged VADER tone (slower)")
+    p.add_argument("--no-charts", action="store_true", help="leave the charts out")
+    p.add_argument("--strict", action="store_true", help="exit 1 when any article failed")
+    common(p)
+    p.set_defaults(func=cmd_report)
     return parser
 
 
