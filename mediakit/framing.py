@@ -1,13 +1,541 @@
-"""Placeholder: the framing scorer arrives with its own issue."""
+"""Frames and loaded language: which angles a story takes, and how heated its words are.
+
+A *frame* is the angle from which a story presents its facts (Entman 1993).
+mediakit looks for ten of them, defined in ``docs/frames.md`` from the
+literature: the five generic news frames of Semetko and Valkenburg (2000)
+(conflict, human interest, responsibility, economic consequences, morality)
+and five that recur in international and security news (security and
+defence, diplomacy, escalation, capacity and resources, legality; after the
+Policy Frames Codebook of Boydstun et al. 2014 and the war-journalism
+indicators of Lee and Maslog 2005).
+
+Method
+    Each frame is detected through the indicator words and phrases of the
+    bundled ``frames`` lexicon (one lexicon category per frame).  Every
+    match is a span of category ``frame.<name>``; the score ``frame_<name>``
+    is the number of those spans per 1,000 body words::
+
+        frame_<name> = 1000 * len(spans of category "frame.<name>") / words
+
+    ``dominant_frame`` (in ``details``, as text) is the frame with the most
+    cues, if it has at least :data:`MIN_DOMINANT_CUES` and strictly more
+    than any other frame; otherwise ``None`` (no frame stands out).
+    Loaded language works the same way with the ``loaded`` lexicon
+    (categories ``emotive`` and ``label``): every match is a ``loaded`` span
+    and ``loaded_per_1000w = 1000 * len(loaded spans) / words``.
+
+Matching
+    Patterns follow the lexicon syntax (:mod:`mediakit.lexicon`) but are
+    matched against the body's word tokens (:attr:`Document.words`) rather
+    than by one regular expression over the text: a pattern word matches one
+    whole token, case-insensitively, with both apostrophes alike, ``*``
+    matching any continuation and ``#`` a number.  Hyphenated compounds are
+    single tokens, so ``escalat*``-style entries do not fire inside
+    ``de-escalation`` and ``trade`` does not fire inside ``trade-off``; list
+    such compounds as entries of their own.  A phrase matches only when its
+    words are separated by spaces on one line (a dot may follow an
+    abbreviation: ``U.N. Security Council``).  Where several entries could
+    start at the same token, the longest wins, and a matched token is not
+    matched again.  Token lookups are cached per lexicon, so an article
+    costs one dictionary lookup per word plus a little work per match.
+
+Context rules (named in the ``rule`` of a span or of a skipped match)
+    ``not_a_cue`` (lexicon category)
+        names and fixed phrases that contain a frame word but show no frame
+        (``Defense Secretary``, ``National Security Council``, ``sanctions
+        regime``, ``explosive device``).  They are consumed and reported in
+        ``details["skipped"]``, never counted.
+    ``rule:name``
+        ``security``, ``defence``/``defense``, ``justice`` and the other words
+        of :data:`NAME_PRONE` are skipped when capitalised next to another
+        capitalised word: they are part of an institution's name
+        (``Korea Institute for Defense Analyses``), not a frame.
+    ``rule:conditional-should``
+        a sentence-initial ``Should`` opens a condition or a question
+        (``Should troops enter combat, ...``) and assigns no responsibility.
+    ``rule:epistemic-must``
+        ``must have`` is a guess (``they must have known``), not an obligation.
+    ``rule:negated``
+        a loaded word right after a negation (``not``, ``never``, ``no``,
+        ``n't``; up to :data:`NEGATION_WINDOW` words before it, within the
+        clause) is the writer declining the word (``may not dramatically
+        shift``) and is skipped.
+    ``rule:currency-amount``
+        a number written after a currency sign (``$3.5 billion``) is an
+        economic-consequences cue.
+    ``rule:age``
+        a ``34-year-old``: the personal detail of a human-interest story.
+
+Limits
+    A lexicon approximates a frame; it does not read the article.  It counts
+    words where a human coder answers questions about the whole story, it
+    cannot tell who speaks (a frame in a quotation counts like the writer's
+    own), and it misses frames expressed without its words.  The war itself
+    is not a frame: "conflict" as the name of the war, troops, combat and
+    weapons are topic words and are deliberately not cues.  See
+    ``docs/frames.md``.
+"""
 
 from __future__ import annotations
 
-from .core import ScorerResult
+import math
+import re
+from dataclasses import dataclass
+from itertools import compress
+from typing import Any, Iterable
+
+from .core import ScoreInfo, ScorerResult
+from .lexicon import Lexicon, LexiconError
+from .text import Document
+from .types import Span
 
 NAME = "framing"
-COLUMNS = ()
-LEXICONS = ()
+
+#: The frames, in column order; each is a category of the ``frames`` lexicon.
+FRAMES = (
+    "conflict",
+    "human_interest",
+    "responsibility",
+    "economic_consequences",
+    "morality",
+    "security_defence",
+    "diplomacy",
+    "escalation",
+    "capacity_resources",
+    "legality",
+)
+#: Lexicon category for phrases that contain a cue word but are no evidence.
+NOT_A_CUE = "not_a_cue"
+#: Categories of the ``loaded`` lexicon that produce ``loaded`` spans.
+LOADED_KINDS = ("emotive", "label")
+
+#: A frame needs at least this many cues (and strictly more than every other
+#: frame) to be an article's dominant frame.
+MIN_DOMINANT_CUES = 3
+#: Words that are skipped inside capitalised names (``rule:name``).
+NAME_PRONE = frozenset(
+    {"security", "defence", "defense", "justice", "relations", "economic", "economy", "trade", "finance",
+     "financial", "budget"}
+)
+#: Words that negate a loaded word right after them (``rule:negated``).
+NEGATORS = frozenset({"not", "no", "never", "hardly", "nor", "without", "nothing", "barely"})
+#: How many words before a loaded word a negation is looked for.
+NEGATION_WINDOW = 2
+#: Most distinct tokens remembered before the token lookup cache starts afresh.
+TOKEN_CACHE_SIZE = 200_000
+
+_FRAME_DESCRIPTIONS = {
+    "conflict": "disagreement, reproach, accusation or threat between parties (Semetko & Valkenburg 2000)",
+    "human_interest": "people affected, families, victims, emotions (Semetko & Valkenburg 2000)",
+    "responsibility": "blame, accountability and calls for action (Semetko & Valkenburg 2000)",
+    "economic_consequences": "costs, money, trade and sanctions (Semetko & Valkenburg 2000)",
+    "morality": "moral, ethical or religious judgement (Semetko & Valkenburg 2000)",
+    "security_defence": "threats, defence and deterrence (Boydstun et al. 2014, security and defense)",
+    "diplomacy": "negotiation, envoys, treaties, alliances, international bodies (Boydstun et al. 2014)",
+    "escalation": "the conflict widening or intensifying (Lee & Maslog 2005)",
+    "capacity_resources": "availability or lack of people, materiel or money (Boydstun et al. 2014)",
+    "legality": "law, legitimacy, violations and courts (Boydstun et al. 2014)",
+}
+
+COLUMNS = tuple(
+    ScoreInfo(f"frame_{f}", "per 1,000 words", 0.0, math.inf, f"{f.replace('_', ' ')} frame cues: {d}")
+    for f, d in _FRAME_DESCRIPTIONS.items()
+) + (
+    ScoreInfo("loaded_per_1000w", "per 1,000 words", 0.0, math.inf,
+              "sensational or emotive wording and loaded labels"),
+)
+LEXICONS = ("frames", "loaded")
+
+_MODALS = frozenset({"should", "must"})
+_RULE_CURRENCY = -1
+_RULE_AGE = -2
+_CURRENCY_SIGNS = "$€£¥"
+_SCALE_WORDS = frozenset({"billion", "million", "trillion", "bn", "m"})
+_NUMBER_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*")
+_AGE_TOKEN_RE = re.compile(r"\d{1,3}-year-old")
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
+    "hundred thousand million billion dozen dozens hundreds thousands millions billions".split()
+)
+# Separators allowed between the words of a phrase: spaces on one line, and
+# a dot when the word before is a dotted abbreviation ("U.N. Security").
+_GAP_RE = re.compile(r"[ \t\u00a0]+")
+_DOT_GAP_RE = re.compile(r"\.?[ \t\u00a0]+")
+_OPENERS = "\"“‘'([ \t"
 
 
-def score(doc, lexicons):
-    return ScorerResult([], {}, {})
+def _norm(token: str) -> str:
+    """A token as patterns see it: one apostrophe, no possessive ending ("NATO’s" -> "nato")."""
+    token = token.replace("’", "'")
+    if token.endswith("'s"):
+        return token[:-2]
+    return token[:-1] if token.endswith("'") else token
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """One word position of a pattern: literal forms, prefixes, or a number.
+
+    ``forms`` holds every raw lower-case token the literals accept (both
+    apostrophes, possessive endings), so most checks are one set lookup.
+    """
+
+    literals: frozenset[str]
+    prefixes: tuple[str, ...]
+    number: bool
+    forms: frozenset[str]
+
+    @classmethod
+    def parse(cls, word: str) -> "_Word":
+        if word == "#":
+            return cls(frozenset(), (), True, frozenset())
+        lits, prefs = set(), []
+        for alt in word.lower().split("|"):
+            alt = alt.replace("’", "'")
+            if alt.endswith("*"):
+                prefs.append(_norm(alt[:-1]))
+            else:
+                lits.add(_norm(alt[:-1] if alt.endswith(".") and len(alt) > 1 else alt))
+        forms = set()
+        for lit in lits:
+            for form in (lit, lit.replace("'", "’")):
+                forms.update((form, form + "'s", form + "’s", form + "'", form + "’"))
+        return cls(frozenset(lits), tuple(prefs), False, frozenset(forms))
+
+    def matches(self, token: str) -> bool:
+        """Whether a raw lower-case token fills this position."""
+        if token in self.forms:
+            return True
+        if self.number:
+            return _is_number(token)
+        if self.prefixes:
+            tok = _norm(token)
+            return any(tok.startswith(p) for p in self.prefixes)
+        return False
+
+
+def _is_number(token: str) -> bool:
+    return token in _NUMBER_WORDS or _NUMBER_TOKEN_RE.fullmatch(token) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    category: str
+    words: tuple[_Word, ...]
+    rule: str
+    span_category: str  # the category of its spans: "frame.<name>" or "loaded"
+    span_rule: str  # the rule of its spans
+    context: bool  # whether a context rule may apply (its first word is name-prone or a modal)
+
+
+class _Compiled:
+    """A lexicon prepared for token matching, with its per-token lookup cache."""
+
+    def __init__(self, lexicon: Lexicon, categories: Iterable[str], is_frames: bool):
+        allowed = set(categories)
+        ordered = sorted(lexicon.entries, key=lambda e: (-len(e.pattern.split()), -len(e.pattern), e.line))
+        self.lexicon = lexicon
+        self.patterns: list[_Pattern] = []
+        self.exact: dict[str, list[int]] = {}
+        self.prefixes: list[tuple[str, int]] = []
+        self.numbers: list[int] = []
+        for entry in ordered:
+            if entry.category not in allowed:
+                raise LexiconError(
+                    f"{lexicon.path}, line {entry.line}: unknown category {entry.category!r} for the "
+                    f"{lexicon.name!r} lexicon (expected one of {', '.join(sorted(allowed))})"
+                )
+            words = tuple(_Word.parse(w) for w in entry.pattern.split())
+            idx = len(self.patterns)
+            rule = f"{lexicon.name}:{entry.pattern}"
+            if is_frames:
+                span_category, span_rule = f"frame.{entry.category}", rule
+            else:
+                span_category, span_rule = "loaded", f"{lexicon.name}:{entry.category}:{entry.pattern}"
+            context = len(words) == 1 and bool(words[0].literals & (NAME_PRONE | _MODALS))
+            self.patterns.append(_Pattern(entry.category, words, rule, span_category, span_rule, context))
+            first = words[0]
+            if first.number:
+                self.numbers.append(idx)
+            for lit in sorted(first.literals):
+                self.exact.setdefault(lit, []).append(idx)
+            for pre in first.prefixes:
+                self.prefixes.append((pre, idx))
+        self.is_frames = is_frames
+
+    def resolve(self, token: str) -> tuple[int, ...]:
+        """Indices of the patterns whose first word matches ``token`` (longest first)."""
+        tok = _norm(token)
+        found = set(self.exact.get(tok, ()))
+        found.update(i for p, i in self.prefixes if tok.startswith(p))
+        rules: list[int] = []
+        if _is_number(tok):
+            found.update(self.numbers)
+            if self.is_frames and tok[0].isdigit():
+                rules.append(_RULE_CURRENCY)
+        elif self.is_frames and _AGE_TOKEN_RE.fullmatch(tok):
+            rules.append(_RULE_AGE)
+        return tuple(rules) + tuple(sorted(found))
+
+    def match_at(self, cand: tuple[int, ...], text: str, words, low: list[str], i: int) -> tuple[int, int]:
+        """The first candidate that matches at token ``i``: ``(end token, pattern index or rule id)``, or (0, 0)."""
+        n = len(low)
+        for pid in cand:
+            if pid < 0:
+                end = _code_rule(pid, text, words, low, i)
+                if end:
+                    return end, pid
+                continue
+            pat = self.patterns[pid]
+            k = len(pat.words)
+            if k > 1:
+                # cheap test of the second word first: most phrase candidates fail there
+                if i + k > n or (low[i + 1] not in pat.words[1].forms and not pat.words[1].matches(low[i + 1])):
+                    continue
+                if not _phrase_matches(pat.words, text, words, low, i):
+                    continue
+            return i + k, pid
+        return 0, 0
+
+
+class _Scanner:
+    """The frames and loaded lexicons, matched together in one pass over the tokens.
+
+    ``cache`` maps a lower-case token to ``(frame candidates, loaded
+    candidates, next)``, or ``()`` when it starts no pattern of either
+    lexicon.  ``next`` is the set of tokens that may follow when every
+    candidate is a phrase whose second word is a plain word list (``None``
+    otherwise): a frequent first word such as "is" is then dismissed with
+    one set lookup.
+    """
+
+    def __init__(self, frames: Lexicon, loaded: Lexicon):
+        self.frames_lexicon, self.loaded_lexicon = frames, loaded
+        self.frames = _Compiled(frames, FRAMES + (NOT_A_CUE,), is_frames=True)
+        self.loaded = _Compiled(loaded, LOADED_KINDS + (NOT_A_CUE,), is_frames=False)
+        self.cache: dict[str, tuple] = {}
+
+    def lookup(self, low: list[str]) -> list[tuple]:
+        cache = self.cache
+        new = set(low).difference(cache)
+        if new:
+            if len(cache) + len(new) > TOKEN_CACHE_SIZE:
+                cache.clear()
+            for tok in new:
+                f, lo = self.frames.resolve(tok), self.loaded.resolve(tok)
+                cache[tok] = (f, lo, self._next_forms(f, lo)) if f or lo else ()
+        return list(map(cache.__getitem__, low))
+
+    def _next_forms(self, f: tuple[int, ...], lo: tuple[int, ...]) -> frozenset[str] | None:
+        forms: set[str] = set()
+        for comp, cand in ((self.frames, f), (self.loaded, lo)):
+            for pid in cand:
+                if pid < 0:
+                    return None
+                pw = comp.patterns[pid].words
+                if len(pw) == 1 or pw[1].number or pw[1].prefixes:
+                    return None
+                forms |= pw[1].forms
+        return frozenset(forms)
+
+    def scan(self, text: str, words, low: list[str]) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+        """Non-overlapping matches of each lexicon as ``(first token, end token, pattern index or rule id)``."""
+        cands = self.lookup(low)
+        found_f: list[tuple[int, int, int]] = []
+        found_l: list[tuple[int, int, int]] = []
+        free_f = free_l = 0
+        n = len(low)
+        for i in compress(range(n), cands):
+            cf, cl, nxt = cands[i]
+            if nxt is not None and (i + 1 == n or low[i + 1] not in nxt):
+                continue
+            if cf and i >= free_f:
+                end, pid = self.frames.match_at(cf, text, words, low, i)
+                if end:
+                    found_f.append((i, end, pid))
+                    free_f = end
+            if cl and i >= free_l:
+                end, pid = self.loaded.match_at(cl, text, words, low, i)
+                if end:
+                    found_l.append((i, end, pid))
+                    free_l = end
+        return found_f, found_l
+
+
+def _joined(text: str, words, j: int, low: list[str]) -> bool:
+    """Whether token ``j`` follows token ``j - 1`` on the same line, separated by spaces."""
+    gap_start, gap_end = words[j - 1][1], words[j][0]
+    if gap_end - gap_start == 1 and text[gap_start] == " ":
+        return True
+    gap_re = _DOT_GAP_RE if "." in low[j - 1] else _GAP_RE
+    return gap_re.fullmatch(text, gap_start, gap_end) is not None
+
+
+def _phrase_matches(pwords, text, words, low, i) -> bool:
+    for k in range(1, len(pwords)):
+        if not pwords[k].matches(low[i + k]):
+            return False
+    return all(_joined(text, words, i + k, low) for k in range(1, len(pwords)))
+
+
+def _code_rule(rule: int, text: str, words, low: list[str], i: int) -> int:
+    """End token of a code-rule match starting at token ``i``, or 0."""
+    if rule == _RULE_AGE:
+        return i + 1
+    start = words[i][0]
+    if start == 0 or text[start - 1] not in _CURRENCY_SIGNS:
+        return 0
+    if i + 1 < len(low) and low[i + 1] in _SCALE_WORDS and _joined(text, words, i + 1, low):
+        return i + 2
+    return i + 1
+
+
+_SCANNERS: dict[tuple[int, int], _Scanner] = {}
+
+
+def _scanner(frames: Lexicon, loaded: Lexicon) -> _Scanner:
+    """The prepared form of a pair of lexicons, built once per pair of Lexicon objects."""
+    key = (id(frames), id(loaded))
+    sc = _SCANNERS.get(key)
+    if sc is None or sc.frames_lexicon is not frames or sc.loaded_lexicon is not loaded:
+        if len(_SCANNERS) >= 32:
+            _SCANNERS.clear()
+        sc = _Scanner(frames, loaded)
+        _SCANNERS[key] = sc
+    return sc
+
+
+def _lower_words(doc: Document) -> list[str]:
+    """The body's word tokens, lower-cased (shared with other scorers when the Document provides it)."""
+    shared = getattr(doc, "lower_words", None)
+    if shared is not None:
+        return shared
+    text = doc.text
+    lowered = text.lower()
+    if len(lowered) == len(text):  # true unless a character lower-cases to several (rare)
+        return [lowered[s:e] for s, e in doc.words]
+    return [text[s:e].lower() for s, e in doc.words]
+
+
+def _sentence_initial(doc: Document, start: int) -> bool:
+    """Whether only opening quotes or brackets stand between the sentence start and ``start``."""
+    k = doc.sentence_index(start)
+    if k < 0:
+        return True
+    s = doc.sentences[k][0]
+    return not doc.text[s:start].strip(_OPENERS)
+
+
+def _capitalised(text: str, seg: tuple[int, int]) -> bool:
+    return text[seg[0]].isupper()
+
+
+def _in_name(doc: Document, words, low, i: int) -> bool:
+    """``rule:name``: a capitalised word next to another capitalised word of a name."""
+    text = doc.text
+    if not _capitalised(text, words[i]):
+        return False
+    if i + 1 < len(words) and _capitalised(text, words[i + 1]) and _joined(text, words, i + 1, low):
+        return True
+    if i > 0 and _capitalised(text, words[i - 1]) and _joined(text, words, i, low):
+        return not _sentence_initial(doc, words[i - 1][0])
+    return False
+
+
+def _context_skip(doc: Document, words, low: list[str], i: int) -> str:
+    """The context rule that cancels the single-word frame cue at token ``i``, or ``""``."""
+    tok = _norm(low[i])
+    if tok in NAME_PRONE and _in_name(doc, words, low, i):
+        return "rule:name"
+    if tok == "should" and _sentence_initial(doc, words[i][0]):
+        return "rule:conditional-should"
+    if tok == "must" and i + 1 < len(low) and low[i + 1] == "have":
+        return "rule:epistemic-must"
+    return ""
+
+
+def _negated(text: str, words, low: list[str], i: int) -> bool:
+    """``rule:negated``: a negation among the few words before token ``i``, within the clause."""
+    for j in range(i - 1, max(-1, i - 1 - NEGATION_WINDOW), -1):
+        between = text[words[j][1] : words[i][0]]
+        if any(c in between for c in ".!?;:\n\r"):
+            return False
+        tok = _norm(low[j])
+        if tok in NEGATORS or tok.endswith("n't"):
+            return True
+    return False
+
+
+def _dominant(counts: dict[str, int]) -> str | None:
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], FRAMES.index(kv[0])))
+    if not ranked or ranked[0][1] < MIN_DOMINANT_CUES:
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
+def _rate(count: int, words: int) -> float:
+    return 1000.0 * count / words if words else math.nan
+
+
+def score(doc: Document, lexicons: dict[str, Lexicon]) -> ScorerResult:
+    """Frame and loaded-language spans and rates for one document."""
+    scanner = _scanner(lexicons["frames"], lexicons["loaded"])
+    patterns, loaded = scanner.frames.patterns, scanner.loaded
+    text, words = doc.text, doc.words
+    low = _lower_words(doc)
+    frame_matches, loaded_matches = scanner.scan(text, words, low)
+    spans: list[Span] = []
+    skipped: list[dict[str, Any]] = []
+    counts = dict.fromkeys(FRAMES, 0)
+    kinds = dict.fromkeys(LOADED_KINDS, 0)
+
+    def skip(i: int, j: int, category: str, rule: str) -> None:
+        s, e = words[i][0], words[j - 1][1]
+        skipped.append({"start": s, "end": e, "cue": text[s:e], "category": category, "rule": rule})
+
+    for i, j, pid in frame_matches:
+        s, e = words[i][0], words[j - 1][1]
+        if pid == _RULE_CURRENCY:
+            s -= 1  # include the currency sign
+            category, span_category, rule = "economic_consequences", "frame.economic_consequences", "rule:currency-amount"
+        elif pid == _RULE_AGE:
+            category, span_category, rule = "human_interest", "frame.human_interest", "rule:age"
+        else:
+            pat = patterns[pid]
+            category = pat.category
+            if category == NOT_A_CUE:
+                skip(i, j, category, pat.rule)
+                continue
+            if pat.context:
+                why = _context_skip(doc, words, low, i)
+                if why:
+                    skip(i, j, category, why)
+                    continue
+            span_category, rule = pat.span_category, pat.span_rule
+        counts[category] += 1
+        spans.append(Span(s, e, span_category, text[s:e], rule))
+
+    for i, j, pid in loaded_matches:
+        pat = loaded.patterns[pid]
+        if pat.category == NOT_A_CUE:
+            skip(i, j, pat.category, pat.rule)
+            continue
+        if _negated(text, words, low, i):
+            skip(i, j, "loaded", "rule:negated")
+            continue
+        s, e = words[i][0], words[j - 1][1]
+        kinds[pat.category] += 1
+        spans.append(Span(s, e, "loaded", text[s:e], pat.span_rule))
+
+    n = doc.n_words
+    scores = {f"frame_{f}": _rate(counts[f], n) for f in FRAMES}
+    scores["loaded_per_1000w"] = _rate(sum(kinds.values()), n)
+    details = {
+        "dominant_frame": _dominant(counts),
+        "frame_counts": counts,
+        "loaded_counts": kinds,
+        "skipped": sorted(skipped, key=lambda d: (d["start"], d["end"])),
+    }
+    return ScorerResult(spans, scores, details)
