@@ -198,6 +198,21 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
     return {"strip_boilerplate": not args.keep_boilerplate, "tone": args.tone, "lexicons": lexicons}
 
 
+def _comparison_text(table: Any) -> str:
+    """A comparison for the terminal: one row per score, one column per group, rounded."""
+    import pandas as pd
+
+    def row(values: Any) -> list[str]:
+        values = [float(v) for v in values]
+        whole = all(math.isnan(v) or v.is_integer() for v in values)
+        return ["n/a" if math.isnan(v) else str(int(v)) if whole else f"{v:.3f}" for v in values]
+
+    rows = {str(col): row(table[col]) for col in table.columns}
+    shown = pd.DataFrame.from_dict(rows, orient="index", columns=[str(g) for g in table.index])
+    shown.columns.name = table.index.name
+    return shown.to_string()
+
+
 def cmd_compare(args: argparse.Namespace) -> int:
     import pandas as pd
 
@@ -215,8 +230,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
         if args.format == "csv":
             table.to_csv(fh, lineterminator="\n", float_format=lambda v: repr(round(float(v), 6)))
         else:
-            with pd.option_context("display.max_columns", None, "display.width", 200):
-                fh.write(table.round(3).to_string() + "\n\n")
+            with pd.option_context("display.max_columns", None, "display.width", 200, "display.max_rows", None):
+                fh.write(_comparison_text(table) + "\n\n")
             fh.write(table.attrs["reading"] + "\n")
     finally:
         if close:
@@ -285,7 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="text files, folders, .csv/.jsonl/.parquet tables")
     p.add_argument("--by", choices=META_COLUMNS, default="outlet", help="the column to group by (default outlet)")
     p.add_argument("--format", choices=("table", "csv"), default="table",
-                   help="table (rounded, with the reading) or csv (the means, unrounded)")
+                   help="table (one row per score, rounded, with the reading) or csv (one row per group, unrounded)")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
     p.add_argument("--text-column", help="the text column of a table (default: text, body, content or article)")
     p.add_argument("--n-jobs", type=int, default=1, help="worker processes (-1: all cores)")

@@ -410,45 +410,104 @@ def _names(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def describe_comparison(comparison, *, columns: Iterable[str] | None = None, max_lines: int = 5) -> str:
+def headline_columns(table) -> list[str]:
+    """One score per scorer for a reading: the first documented non-count column the table holds.
+
+    Per-frame columns (``frame_*``) are left to the leading-frame line.
+    """
+    from .core import active_scorers, scorer_module
+
+    out = []
+    for name in active_scorers(tone=True):
+        try:
+            documented = scorer_module(name).COLUMNS
+        except Exception:  # a scorer that cannot be imported must not break a reading
+            continue
+        for col in documented:
+            if col.unit != "count" and col.name in table.columns and not col.name.startswith("frame_"):
+                out.append(col.name)
+                break
+    return out
+
+
+def _frame_columns_of(table) -> list[str]:
+    from .core import scorer_module
+
+    try:
+        documented = [c.name for c in scorer_module("framing").COLUMNS]
+    except Exception:
+        documented = []
+    return [c for c in documented if c.startswith("frame_") and c in table.columns] or [
+        c for c in table.columns if str(c).startswith("frame_")]
+
+
+def _extremes(table, col: str, unit: str) -> tuple[float, str] | None:
+    values = table[col].dropna()
+    if len(values) < 2:
+        return None
+    hi, lo = float(values.max()), float(values.min())
+    if hi == lo:
+        return None
+    top = _names([str(g) for g in values.index[values == hi]])
+    bottom = _names([str(g) for g in values.index[values == lo]])
+    spread = (hi - lo) / max(abs(hi), abs(lo))
+    return spread, f"{col}: highest for {top} ({format_value(hi, unit)}), lowest for {bottom} ({format_value(lo, unit)})."
+
+
+def _leading_frames(table, frames: list[str], info: Mapping[str, Any], by: str) -> str | None:
+    if not frames:
+        return None
+    parts = []
+    for group, row in table[frames].iterrows():
+        values = row.dropna()
+        if values.empty or float(values.max()) <= 0:
+            parts.append(f"{group} none")
+            continue
+        top = float(values.max())
+        names = [str(c)[len("frame_"):] if str(c).startswith("frame_") else str(c) for c in values.index[values == top]]
+        unit = getattr(info.get(str(values.index[values == top][0])), "unit", "")
+        parts.append(f"{group} {_names(names)} ({format_value(top, unit)})")
+    return f"Leading frame per {by}: " + "; ".join(parts) + "."
+
+
+def describe_comparison(comparison, *, columns: Iterable[str] | None = None, max_lines: int = 6) -> str:
     """A short plain-language reading of a :func:`compare` table.
 
-    Names, for the ``max_lines`` scores that differ most between groups
-    (relative to their size), the group with the highest and the lowest
-    mean, then how many articles stand behind each group.  Counts (words,
-    sentences, lines) are left out unless named in ``columns``: they follow
-    article length.  A score table is compared by outlet first.
+    For each scorer's headline score (:func:`headline_columns`), or for each
+    of ``columns``, it names the group with the highest and the lowest
+    mean; then the leading frame of each group, and how many articles stand
+    behind each group.  A table whose columns no scorer documents is read
+    on the ``max_lines`` scores that differ most between groups, relative
+    to their size.  Counts (words, sentences, lines) are left out unless
+    named in ``columns``: they follow article length.  A score table is
+    compared by outlet first.
     """
     if "n_articles" not in comparison.columns:
         comparison = compare(comparison)
     info = _column_info()
     by = comparison.attrs.get("by") or comparison.index.name or "group"
-    if columns is None:
-        cols = [c for c in score_column_names(comparison) if getattr(info.get(c), "unit", "") != "count"]
-    else:
+    ranked = False
+    if columns is not None:
         cols = list(columns)
-    lines: list[tuple[float, int, str]] = []
-    for order, col in enumerate(cols):
-        values = comparison[col].dropna()
-        if len(values) < 2:
-            continue
-        hi, lo = float(values.max()), float(values.min())
-        if hi == lo:
-            continue
-        scale = max(abs(hi), abs(lo))
-        unit = getattr(info.get(col), "unit", "")
-        top = _names([str(g) for g in values.index[values == hi]])
-        bottom = _names([str(g) for g in values.index[values == lo]])
-        lines.append((-(hi - lo) / scale, order,
-                      f"{col}: highest for {top} ({format_value(hi, unit)}), lowest for {bottom} ({format_value(lo, unit)})."))
-    lines.sort()
-    out = [text for _, _, text in lines[:max_lines]]
+    else:
+        cols = headline_columns(comparison)
+        if not cols:
+            ranked = True
+            cols = [c for c in score_column_names(comparison)
+                    if getattr(info.get(c), "unit", "") != "count" and not str(c).startswith("frame_")]
+    found = [(spread, order, text) for order, col in enumerate(cols)
+             if (line := _extremes(comparison, col, getattr(info.get(col), "unit", ""))) is not None
+             for spread, text in [line]]
+    if ranked:
+        found.sort(key=lambda item: (-item[0], item[1]))
+    out = [text for _, _, text in found[:max_lines]]
+    if columns is None and (frames := _leading_frames(comparison, _frame_columns_of(comparison), info, by)):
+        out.append(frames)
     if not out:
         out.append("No score differs between the groups.")
-    if "n_articles" in comparison.columns:
-        counts = ", ".join(f"{g} {int(n)}" for g, n in comparison["n_articles"].items())
-        total = int(comparison["n_articles"].sum())
-        out.append(f"Articles per {by} ({total} in all): {counts}.")
-        if len(comparison) and int(comparison["n_articles"].min()) < 3:
-            out.append(f"With fewer than 3 articles for some {by}s, these are examples, not measurements of the {by}s.")
+    counts = ", ".join(f"{g} {int(n)}" for g, n in comparison["n_articles"].items())
+    total = int(comparison["n_articles"].sum())
+    out.append(f"Articles per {by} ({total} in all): {counts}.")
+    if len(comparison) and int(comparison["n_articles"].min()) < 3:
+        out.append(f"With fewer than 3 articles for some {by}s, these are examples, not measurements of the {by}s.")
     return "\n".join(out)

@@ -36,6 +36,8 @@ OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
 #: The sequential colour map of :func:`plot_frames`.
 HEATMAP_CMAP = "cividis"
+#: At most this many scores are drawn by default in :func:`plot_outlets`.
+MAX_DEFAULT_BARS = 6
 #: Tick labels are wrapped at this many characters.
 LABEL_WIDTH = 14
 
@@ -131,14 +133,15 @@ def plot_outlets(data: Any = None, *, columns: Sequence[str] | None = None, by: 
     """Grouped bars: the mean of each score in ``columns`` for each group.
 
     ``columns`` defaults to the hedging and attribution rates (the columns
-    of those scorers that share the most common unit).  Bars are the values
+    of those scorers that share the most common unit, at most
+    :data:`MAX_DEFAULT_BARS`).  Bars are the values
     of :func:`mediakit.compare`; each group's label carries its number of
     articles.  Returns the Axes; the bars of column ``c`` are in
     ``ax.containers`` in the order of ``columns``, labelled ``c``.
     """
     data = _require(data, "plot_outlets")
     if columns is None:
-        columns = _same_unit(_scorer_columns("hedging", data) + _scorer_columns("attribution", data))
+        columns = _same_unit(_scorer_columns("hedging", data) + _scorer_columns("attribution", data))[:MAX_DEFAULT_BARS]
         if not columns:
             raise ValueError("plot_outlets: no hedging or attribution scores in the table; pass columns=[...]")
     columns = list(columns)
@@ -188,7 +191,9 @@ def _group_ticks(ax: Any, groups: Sequence[str], sizes: Sequence[str], fontsize:
 
 
 def _frame_columns(data: Any) -> list[str]:
-    cols = _same_unit(_scorer_columns("framing", data))
+    """The framing scorer's per-frame columns (``frame_*``), or any ``frame_*`` columns of the table."""
+    documented = _scorer_columns("framing", data)
+    cols = _same_unit([c for c in documented if c.startswith("frame_")] or documented)
     if not cols:
         cols = [c for c in data.columns if str(c).startswith("frame_")]
     return cols
@@ -210,7 +215,8 @@ def plot_frames(data: Any = None, *, columns: Sequence[str] | None = None, by: s
                 cmap: str = HEATMAP_CMAP, annotate: bool = True, title: str | None = None) -> Any:
     """A heatmap of frame scores: one row per group, one column per frame.
 
-    ``columns`` defaults to the framing scorer's per-frame columns.  Cells
+    ``columns`` defaults to the framing scorer's per-frame (``frame_*``)
+    columns.  Cells
     hold the group means (written in each cell when ``annotate``); the
     image's array is ``ax.images[0].get_array()``.
     """

@@ -35,14 +35,15 @@ def test_compare_prints_the_table_and_the_reading(capsys, seed_comparison):
     code, out, err = run(["compare", str(SEEDS)], capsys)
     assert code == EXIT_OK, err
     table, reading = out.split("\n\n", 1)
-    lines = table.splitlines()
-    assert lines[0].split()[0] == "n_articles"
-    assert lines[1].split() == ["outlet"]
-    rows = {" ".join(line.split()[:2]): line.split()[2:] for line in lines[2:]}
-    assert list(rows) == ["outlet A", "outlet B", "outlet C", "outlet D"]
-    assert [r[0] for r in rows.values()] == ["2", "1", "1", "1"]
-    words = lines[0].split().index("words")
-    assert float(rows["outlet A"][words]) == pytest.approx(seed_comparison.loc["outlet A", "words"], abs=5e-4)
+    header, *lines = table.splitlines()
+    # one row per score, one column per outlet
+    assert header.split() == ["outlet", "outlet", "A", "outlet", "B", "outlet", "C", "outlet", "D"]
+    rows = {line.split()[0]: line.split()[1:] for line in lines}
+    assert list(rows) == list(seed_comparison.columns)
+    assert rows["n_articles"] == ["2", "1", "1", "1"]
+    for col, cells in rows.items():
+        for cell, want in zip(cells, seed_comparison[col]):
+            assert (cell == "n/a" and want != want) or float(cell) == pytest.approx(want, abs=5e-4), col
     assert reading == seed_comparison.attrs["reading"] + "\n"
 
 

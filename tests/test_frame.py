@@ -1,11 +1,14 @@
 """The DataFrame surface: score(), evidence(), claims(), sources(), compare() and its reading."""
 
 import math
+import types
 
 import pandas as pd
 import pytest
 
 import mediakit
+from mediakit import core, frame
+from mediakit.core import ScoreInfo
 from mediakit.frame import (
     CLAIM_FIELDS,
     EVIDENCE_COLUMNS,
@@ -227,21 +230,65 @@ def test_compare_rejects_missing_columns():
         compare(df, columns=["r"])
 
 
-def test_reading_names_the_largest_differences_first_in_plain_words():
+def test_reading_of_undocumented_scores_names_the_largest_differences_first():
     df = pd.DataFrame({"outlet": ["A", "B", "C", "C"], "small": [1.0, 1.1, 1.05, 1.05],
-                       "big": [1.0, 3.0, 2.0, 2.0], "boilerplate_share": [0.1, 0.1, 0.3, 0.5]},
+                       "big": [1.0, 3.0, 2.0, 2.0], "middle": [0.1, 0.1, 0.3, 0.5]},
                       index=list("wxyz"))
     cmp = compare(df)
     lines = cmp.attrs["reading"].splitlines()
-    # relative spreads: big 2/3, boilerplate_share 0.3/0.4, small 0.1/1.1
-    assert lines[0] == "boilerplate_share: highest for C (40.0%), lowest for A and B (10.0%)."
+    # relative spreads: big 2/3, middle 0.3/0.4, small 0.1/1.1
+    assert lines[0] == "middle: highest for C (0.40), lowest for A and B (0.10)."
     assert lines[1] == "big: highest for B (3.00), lowest for A (1.00)."
     assert lines[2] == "small: highest for B (1.10), lowest for A (1.00)."
     assert lines[3] == "Articles per outlet (4 in all): A 1, B 1, C 2."
     assert "examples, not measurements" in lines[4]
-    assert describe_comparison(cmp, max_lines=1).splitlines()[0].startswith("boilerplate_share:")
+    assert len(lines) == 5
+    assert describe_comparison(cmp, max_lines=1).splitlines()[0].startswith("middle:")
     # a score table is compared by outlet first
     assert describe_comparison(df) == cmp.attrs["reading"]
+
+
+@pytest.fixture
+def documented(monkeypatch):
+    """Scorers documenting the columns of a built table (the real ones are still changing)."""
+    inf = float("inf")
+    fake = {
+        "boilerplate": (ScoreInfo("boilerplate_lines", "count", 0, inf, "lines"),
+                        ScoreInfo("boilerplate_share", "share", 0, 1, "page furniture")),
+        "hedging": (ScoreInfo("hedges_per_100w", "per 100 words", 0, inf, "hedges"),
+                    ScoreInfo("boosters_per_100w", "per 100 words", 0, inf, "boosters")),
+        "framing": (ScoreInfo("frame_conflict", "per 1,000 words", 0, inf, "conflict"),
+                    ScoreInfo("frame_diplomacy", "per 1,000 words", 0, inf, "diplomacy"),
+                    ScoreInfo("loaded_per_1000w", "per 1,000 words", 0, inf, "loaded")),
+    }
+    monkeypatch.setattr(core, "active_scorers", lambda tone=False: tuple(fake))
+    monkeypatch.setattr(core, "scorer_module", lambda name: types.SimpleNamespace(COLUMNS=fake[name]))
+    monkeypatch.setattr(frame, "_column_info", lambda: {c.name: c for cols in fake.values() for c in cols})
+
+
+def test_reading_names_each_scorers_headline_score_and_the_leading_frames(documented):
+    df = pd.DataFrame({
+        "outlet": ["outlet A", "outlet C", "outlet A", "outlet B"],
+        "boilerplate_lines": [3.0, 9.0, 1.0, 0.0],
+        "boilerplate_share": [0.2, 0.05, 0.1, 0.0],
+        "hedges_per_100w": [1.0, 3.5, 2.0, 0.5],
+        "boosters_per_100w": [9.0, 0.0, 0.0, 0.0],
+        "frame_conflict": [4.0, 1.0, 2.0, 0.0],
+        "frame_diplomacy": [1.0, 6.0, 1.0, 0.0],
+        "loaded_per_1000w": [2.0, 2.0, 2.0, 2.0],
+    }, index=["a1", "c1", "a2", "b1"])
+    assert frame.headline_columns(df) == ["boilerplate_share", "hedges_per_100w", "loaded_per_1000w"]
+    assert compare(df).attrs["reading"].splitlines() == [
+        "boilerplate_share: highest for outlet A (15.0%), lowest for outlet B (0.0%).",
+        "hedges_per_100w: highest for outlet C (3.50 per 100 words), lowest for outlet B (0.50 per 100 words).",
+        "Leading frame per outlet: outlet A conflict (3.00 per 1,000 words); outlet B none; "
+        "outlet C diplomacy (6.00 per 1,000 words).",
+        "Articles per outlet (4 in all): outlet A 2, outlet B 1, outlet C 1.",
+        "With fewer than 3 articles for some outlets, these are examples, not measurements of the outlets.",
+    ]
+    # named columns are read as given, counts included, without the frame line
+    assert describe_comparison(compare(df), columns=["boilerplate_lines"]).splitlines()[0] == (
+        "boilerplate_lines: highest for outlet C (9.0), lowest for outlet B (0.0).")
 
 
 def test_reading_when_nothing_differs():

@@ -29,7 +29,8 @@ FAKE = {
                     ScoreInfo("sources_per_100w", "per 100 words", 0, INF, "sources")),
     "framing": (ScoreInfo("frame_conflict", "share", 0, 1, "conflict"),
                 ScoreInfo("frame_diplomacy", "share", 0, 1, "diplomacy"),
-                ScoreInfo("frame_cues", "count", 0, INF, "cues")),
+                ScoreInfo("frame_cues", "count", 0, INF, "cues"),
+                ScoreInfo("loaded_share", "share", 0, 1, "loaded words: not a frame")),
     "boilerplate": (ScoreInfo("boilerplate_share", "share", 0, 1, "page furniture"),),
 }
 
@@ -62,6 +63,7 @@ def table():
             "frame_conflict": [0.5, 0.2, 0.1, 0.4, 0.3],
             "frame_diplomacy": [0.1, 0.3, math.nan, 0.2, 0.0],
             "frame_cues": [5.0, 2.0, 1.0, 4.0, 3.0],
+            "loaded_share": [0.0, 0.1, 0.2, 0.3, 0.4],
             "boilerplate_share": [0.3, 0.1, 0.5, 0.32, 0.0],
             "error": [None] * 5,
         },
