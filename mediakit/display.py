@@ -94,6 +94,7 @@ CSS = (
     ".mk-view table{border-collapse:collapse;margin:0 0 .8rem 0}"
     ".mk-view th,.mk-view td{border-bottom:1px solid #e3e3e3;padding:.15rem .4rem;text-align:left;vertical-align:top}"
     ".mk-view td.mk-num{text-align:right;font-variant-numeric:tabular-nums}"
+    ".mk-view table.mk-scores td:last-child{white-space:nowrap}"
     ".mk-view caption{text-align:left;font-weight:600;padding:.2rem 0}"
     ".mk-view .mk{border-radius:2px;box-decoration-break:clone;-webkit-box-decoration-break:clone}"
     + "".join(f".mk-view .mk-c-{name}{{{css}}}" for name, css in _CATEGORY_CSS.items())

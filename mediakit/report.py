@@ -43,6 +43,7 @@ REPORT_CSS = CSS + (
     ".mk-report table.mk-table caption{text-align:left;font-weight:600;padding:.2rem 0}"
     ".mk-report table.mk-table th,.mk-report table.mk-table td[data-col=outlet],"
     ".mk-report table.mk-table td[data-col=published]{white-space:nowrap}"
+    ".mk-report table.mk-table td[data-col=title]{min-width:14rem}"
     ".mk-report table.mk-table td.mk-num{text-align:right;font-variant-numeric:tabular-nums}"
     ".mk-report table.mk-table thead th{background:#f4f4f4;position:sticky;top:0}"
     ".mk-report .mk-reading{background:#f7f7f7;border-left:3px solid #0072b2;padding:.4rem .7rem;margin:.6rem 0;"
