@@ -92,7 +92,7 @@ GOOD_MIN_WORDS = 12
 GOOD_MIN_STOPWORD_DENSITY = 0.20
 #: ... and ends like a sentence (``.``, ``!``, ``?``, optionally followed by
 #: closing quotes or brackets), and is not cut short with ``…``.
-STOPWORD_SAMPLE_CHARS = 200
+STOPWORD_SAMPLE_CHARS = 160
 #: Lines up to this long are checked against the furniture cues.
 CUE_MAX_CHARS = 160
 #: Lines up to this long are checked for being a date (and nothing else).
@@ -227,9 +227,9 @@ EMPTY_BYLINE_RE = re.compile(
 )
 #: Credits: "Reporting by ...; Editing by ...", "... contributed to this report".
 CREDITS_RE = re.compile(
-    r"\(?(?i:(?:additional\s+)?reporting\s+by|editing\s+by|edited\s+by|writing\s+by|with\s+reporting\s+(?:by|from)"
+    r"[(\-–— ]*(?i:(?:additional\s+)?reporting\s+by|editing\s+by|edited\s+by|writing\s+by|with\s+reporting\s+(?:by|from)"
     r"|compiled\s+by|photographs?\s+by|photos\s+by|illustrations?\s+by|graphics?\s+by|produced\s+by"
-    r"|translated\s+by|fact[- ]checked\s+by)\b"
+    r"|translated\s+by|fact[- ]checked\s+by|with\s+assistance\s+from|additional\s+reporting)\b"
     r"|.{0,120}\b(?i:contributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article))"
 )
 #: A person's name alone on a line ("Amanda Turner").
@@ -238,6 +238,29 @@ NAME_LINE_RE = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|{_NAME_PARTICLE
 BIO_RE = re.compile(
     rf"{_NAME}\s+(?:is|was|has\s+been|covers|writes|reports|curates|joined|edits|leads|serves)\b"
 )
+#: Words that name a journalist's job.
+ROLE_WORDS = ("correspondent", "reporter", "editor", "writer", "columnist", "contributor", "journalist", "analyst",
+              "critic", "producer", "photographer", "author", "commentator", "presenter", "fellow")
+_ROLE = "(?:" + "|".join(ROLE_WORDS) + ")s?"
+#: An author bio: "Jane Doe is a reporter based in ...", "Jane Doe covers city hall for ...".
+AUTHOR_BIO_RE = re.compile(
+    rf"{_NAME}\s+(?:(?:is|was|has\s+been)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,4}}?{_ROLE}\b"
+    r"|(?:covers|writes\s+about|reports\s+on|curates)\b)"
+)
+#: A byline without "By": a name followed by a job title ("Helen Carver Environment correspondent").
+ROLE_BYLINE_RE = re.compile(
+    rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}?)\s*,?\s+(?:[\w’'-]+\s+){{0,3}}?(?i:{_ROLE})\s*$"
+)
+#: A date followed by a byline: "Posted on October 18, 2024 by Megan Rowe".
+DATED_BYLINE_RE = re.compile(
+    rf"(?i:(?:posted|published|updated|written)\s+)?(?i:on\s+)?(?P<date>.{{4,40}}?),?\s+(?i:by)\s+(?P<name>{_NAME})\s*$"
+)
+#: An author's contact details: an e-mail address, "reach him at", "follow her on".
+AUTHOR_CONTACT_RE = re.compile(
+    r"[\w.+-]+@[\w-]+\.[a-z]{2,}"
+    r"|\b(?:reach|contact|email|e-mail|follow|message)\s+(?:him|her|them|me|us|the\s+(?:author|reporter|writer)s?)\s+(?:at|on|via)\b"
+    r"|\bto\s+contact\s+the\s+(?:reporters?|editors?|authors?|writers?)\b"
+)
 
 # Furniture cues, matched at the start of a line of at most CUE_MAX_CHARS
 # characters (case-insensitive).  Each named group is a rule; its kind says
@@ -245,18 +268,18 @@ BIO_RE = re.compile(
 #   end    - furniture that follows an article (never merged across)
 #   list   - the heading of a list of other stories (splits runs)
 #   inline - furniture that may sit inside an article (does not split runs)
-_CUES: list[tuple[str, str, str]] = [
-    ("weather", "inline",
+_CUES: list[tuple[str, str, str, str]] = [
+    ("weather", "inline", "#num weather",
      r"-?\d{1,3}(?:[.,]\d)?\s*(?:°|º|˚)\s*[cf]?\b.{0,40}$|-?\d{1,3}\s+[cf]\s*$|weather\b.{0,40}$"),
-    ("image-permission", "inline",
+    ("image-permission", "inline", "all copyrighted image images photo photos picture pictures photograph photographs purchase licensing reprint reprints",
      r"(?:all\s+)?copyrighted\s+(?:images|photos|pictures|material)"
      r"|(?:all\s+)?(?:images?|photos?|pictures?|photographs?)\b.{0,40}\b(?:used\s+with\s+permission|courtesy\s+of|copyright)"
      r"|purchase\s+licensing\s+rights|licensing\s+rights|reprints?\s*(?:&|and)\s*permissions"),
-    ("photo-credit", "inline",
+    ("photo-credit", "inline", "photo photos image images picture pictures illustration illustrations video videos graphic graphics credit credits caption photograph photographs getty shutterstock ap afp reuters epa alamy pa file",
      r"(?:photo|image|picture|illustration|video|graphic|credit|caption|photograph)s?\s*(?:credit|by)?\s*:\s*\S.{0,80}$"
      r"|(?:\(?(?:photo|image|picture)\s+(?:by|courtesy|credit)\b.{0,80}$)"
      r"|(?:getty\s+images|shutterstock|ap\s+photo|afp|reuters|epa|alamy|pa\s+media|file\s+photo)\s*$"),
-    ("cookie", "inline",
+    ("cookie", "inline", "we this our cookie cookies accept reject allow refuse decline manage by privacy i agree got ok okay",
      r"(?:we|this\s+(?:web)?site|our\s+(?:web)?site|this\s+page)\s+(?:and\s+our\s+partners\s+)?(?:use|uses)\s+cookies"
      r"|cookies?\s+(?:settings|policy|preferences|consent|notice|declaration)"
      r"|(?:accept|reject|allow|refuse|decline)\s+(?:all|cookies|all\s+cookies|optional\s+cookies)\b"
@@ -264,53 +287,56 @@ _CUES: list[tuple[str, str, str]] = [
      r"|by\s+(?:continuing\s+to\s+(?:use|browse)|using)\s+(?:this|our)\s+(?:web)?site"
      r"|we\s+(?:and\s+our\s+partners\s+)?(?:value|care\s+about|respect)\s+your\s+privacy"
      r"|privacy\s+(?:settings|preferences|choices)|(?:i\s+)?(?:agree|accept|got\s+it|ok|okay)\s*$"),
-    ("copyright", "end",
+    ("copyright", "end", "#sym copyright all c",
      r"(?:©|\(c\)\s*\d{4}|copyright\b|all\s+rights\s+reserved)"),
-    ("standards", "end",
-     r"(?:our\s+)?(?:standards|editorial\s+(?:standards|guidelines|policy)|ethics\s+policy|corrections?\s+policy)\s*:"
-     r"|(?:the\s+)?[\w ]{0,30}trust\s+principles"),
-    ("footer", "end",
+    ("standards", "end", "our standards editorial ethics correction corrections",
+     r"(?:our\s+)?(?:standards|editorial\s+(?:standards|guidelines|policy)|ethics\s+policy|corrections?\s+policy)\s*:"),
+    ("footer", "end", "privacy terms contact about advertise career careers jobs sitemap site accessibility cookie do your corrections help faq faqs work ad rss archive archives masthead staff newsroom press code editorial",
      r"(?:privacy(?:\s+policy|\s+notice)?|terms\s+(?:of\s+(?:use|service|sale)|and\s+conditions|&\s+conditions)"
      r"|contact(?:\s+us)?|about(?:\s+us)?|advertise(?:\s+with\s+us)?|careers?|jobs|sitemap|site\s+map|accessibility(?:\s+statement)?"
      r"|cookie\s+policy|do\s+not\s+sell[\w\s]{0,40}|your\s+privacy\s+choices|corrections|help(?:\s+centre|\s+center)?|faqs?"
      r"|work\s+(?:with|for)\s+us|ad\s+choices|rss(?:\s+feeds?)?|archives?|masthead|staff\s+directory|newsroom"
-     r"|press\s+(?:room|releases)|code\s+of\s+(?:conduct|ethics)|editorial\s+team)"
+     r"|press\s+(?:room|releases)|code\s+of\s+(?:conduct|ethics))"
      r"\s*(?:[|•·/,]\s*[\w&' ]{2,40})*\s*$"),
-    ("paywall", "inline",
+    ("originally-published", "end", "this the a originally first",
+     r"(?:(?:this|the)\s+(?:article|story|post|piece|report|interview)|a\s+version\s+of\s+this\s+(?:article|story))\s+"
+     r"(?:was\s+|is\s+)?(?:originally\s+|first\s+)?(?:published|appeared|appears|ran)\b"
+     r"|(?:originally|first)\s+(?:published|appeared)\s+(?:on|in|at|by)\b"),
+    ("paywall", "inline", "this you to already get unlock start become subscriber subscribers",
      r"(?:this\s+(?:article|story|content)\s+is\s+(?:for|available\s+(?:to|for)|only\s+available\s+to|reserved\s+for)\s+(?:paid\s+)?(?:subscribers|members|premium)"
      r"|you\s+have\s+(?:\d+|one|no)\s+(?:free\s+)?(?:articles?|stories)\s+(?:left|remaining)"
      r"|to\s+continue\s+reading|already\s+(?:a\s+)?(?:subscriber|member|have\s+an\s+account)"
      r"|(?:get|unlock)\s+(?:unlimited|full|digital|premium)\s+access|start\s+(?:your\s+)?free\s+trial"
      r"|become\s+a\s+(?:member|subscriber|supporter)|subscribers?\s+only)"),
-    ("newsletter", "inline",
-     r"(?:.{0,40}\bnewsletters?\b|sign\s+up\s+(?:for|to)\b|get\s+(?:the|our)\b.{0,60}\b(?:in|to)\s+your\s+inbox"
+    ("newsletter", "inline", "newsletter newsletters sign get enter your thanks thank email e-mail by",
+     r"(?:by\s+(?:signing\s+up|subscribing|clicking|registering|submitting|creating\s+an\s+account)\b|sign\s+up\s+(?:for|to)\b|get\s+(?:the|our)\b.{0,60}\b(?:in|to)\s+your\s+inbox"
      r"|enter\s+your\s+e-?mail|your\s+e-?mail(?:\s+address)?\s*$|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)"
      r"|.{0,60}delivered\s+(?:straight\s+)?to\s+your\s+inbox|e-?mail\s+address\s*\*?\s*$)"),
-    ("subscribe", "inline",
+    ("subscribe", "inline", "subscribe subscription subscriptions sign signup log login logout register create my support donate join",
      r"(?:subscribe|subscription|subscriptions|sign\s+up|signup|sign\s+in|sign\s+out|log\s+in|login|log\s+out|logout|register"
      r"|create\s+(?:a|an|your)\s+(?:free\s+)?account|my\s+account|support\s+(?:our|independent|quality)\s+journalism"
      r"|donate|join\s+(?:us|now|today|our\s+community))\b"),
-    ("advertising", "inline",
+    ("advertising", "inline", "advertisement advertisements advertising advert sponsored promoted paid partner ad ads report story article continue scroll skip",
      r"(?:advertisements?|advertising|advert|sponsored(?:\s+(?:content|by|post|links?|stories))?|promoted(?:\s+(?:content|by|stories|links))?"
      r"|paid\s+(?:content|post|partner(?:ship)?)|partner\s+content|ad\s+feedback|report\s+(?:this\s+)?ad"
      r"|(?:story|article)\s+continues\s+(?:below|after)|continue\s+reading\s+(?:below|the\s+main\s+story)"
      r"|scroll\s+(?:down\s+)?to\s+continue|ads?|skip\s+ad)\b\W{0,5}.{0,40}$"),
-    ("comments", "end",
+    ("comments", "end", "#num comment comments leave post add write view show hide load see read open close join reply responses your required be no community commenting save notify",
      r"(?:\d+\s+)?comments?\s*(?:\(\d+\)|\d+)?\s*$|(?:leave|post|add|write|view|show|hide|load|see|read|open|close)\s+"
      r"(?:a\s+|the\s+|all\s+|\d+\s+|more\s+)?(?:comments?|reply|replies|responses)\b"
      r"|join\s+the\s+(?:conversation|discussion|debate)|(?:comment|reply|responses)\s*$"
      r"|your\s+e-?mail\s+address\s+will\s+not\s+be\s+published|required\s+fields\s+are\s+marked"
      r"|(?:be\s+the\s+first\s+to\s+comment|no\s+comments\s+yet)|comments?\s+(?:are|have\s+been)\s+closed"
      r"|(?:community|commenting)\s+guidelines|save\s+my\s+name\b|post\s+comment|notify\s+me\s+of"),
-    ("tags", "end",
+    ("tags", "end", "tag tags tagged topic topics filed categories category keywords related trending more explore",
      r"(?:tags?|tagged|topics?|filed\s+under|categories|category|keywords|related\s+topics|trending\s+topics|more\s+about)"
      r"\s*[:|]|(?:explore\s+more\s+on\s+(?:these|this)\s+topics?|related\s+topics)\s*$"),
-    ("author-box", "end",
+    ("author-box", "end", "about more articles stories posts author author's author’s meet view follow",
      r"(?:about\s+the\s+authors?|(?:more\s+)?(?:articles|stories|posts)\s+by\b|author(?:'s|’s)?\s+(?:bio|profile)"
      r"|meet\s+the\s+(?:author|team)|view\s+(?:all\s+)?(?:posts|articles|stories)\s+by|follow\s+the\s+author)"),
-    ("references", "end",
+    ("references", "end", "article further more reference references source sources citation citations bibliography",
      r"(?:article\s+|further\s+|more\s+)?(?:references?|sources?|citations?|bibliography)\s*:?\s*$"),
-    ("list-heading", "list",
+    ("list-heading", "list", "the latest related recommended trending most popular top more you read what don't don’t dont must editor's editor’s editors in around from elsewhere further other similar keep recent previous next also up watch",
      r"(?:(?:the\s+)?latest(?:\s+(?:news|stories|articles|contents?|posts|headlines|updates|videos?|from\s+.{2,40}|in\s+.{2,40}|on\s+.{2,40}))?"
      r"|related(?:\s+(?:news|stories|articles?|content|coverage|posts|links|reading|videos?|items|stories\s+from\s+.{2,40}))?"
      r"|recommended(?:\s+(?:for\s+you|stories|articles|reading|videos?|content))?"
@@ -325,62 +351,100 @@ _CUES: list[tuple[str, str, str]] = [
      r"|further\s+reading|other\s+stories|similar\s+(?:stories|articles|posts)|keep\s+reading|recent\s+(?:posts|stories|articles|news)"
      r"|(?:previous|next)\s+(?:article|story|post)|also\s+(?:on|in)\s+.{2,40}|up\s+next|watch\s+next)"
      r"\s*[:»›>→]?\s*$"),
-    ("read-more-link", "inline",
+    ("read-more-link", "inline", "read see also related recommended more watch listen explore opinion analysis exclusive live continue full load show view",
      r"(?:read\s+more|read\s+next|read\s+also|also\s+read|see\s+also|related|recommended|more|watch|listen|read|see|explore|opinion|analysis|exclusive|live)\s*[:|»›>→]\s*\S"
+     r"|related\s+(?:article|story|content|video|link|coverage|reading)s?\s+\S"
      r"|(?:read\s+more|read\s+the\s+full\s+(?:story|article)|continue\s+reading|read\s+full\s+(?:story|article)|full\s+story|load\s+more|show\s+more|view\s+all|see\s+all|see\s+more)\b.{0,20}$"),
-    ("share", "inline",
+    ("share", "inline", "share tweet copy copied link print email e-mail save bookmark follow like gift facebook twitter x linkedin whatsapp mail reddit pinterest telegram instagram youtube tiktok threads bluesky flipboard messenger comments comment sms",
      r"(?:share(?:\s+(?:this|on|via|the|article|story|page|post)\b.{0,60}|\s*[:!]?\s*$)|tweet\b|copy(?:ied)?\s+(?:link|url)|link\s+copied"
      r"|print(?:\s+this)?(?:\s+(?:article|page|story))?\s*$|e-?mail(?:\s+this)?(?:\s+(?:article|story|page))?\s*$"
      r"|save(?:\s+(?:article|for\s+later|story|this))?\s*$|bookmark\b|follow\s+(?:us|@|on\b)|like\s+us\s+on|gift\s+(?:this\s+)?article"
      r"|(?:(?:facebook|twitter|x|linkedin|whatsapp|e-?mail|mail|reddit|pinterest|telegram|instagram|youtube|tiktok|threads|bluesky"
      r"|flipboard|messenger|print|copy|link|share|tweet|comments?|sms)\b\s*[|,•·/]?\s*){1,12}$)"),
-    ("reading-time", "inline",
+    ("reading-time", "inline", "#num reading estimated listen audio",
      r"(?:\d+\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?\s*(?:read|reading|listen|watch)\b|reading\s+time|estimated\s+reading"
      r"|listen\s+to\s+(?:this\s+)?(?:article|story)|listen\b.{0,20}\d+:\d{2}|audio\s+(?:version|article)|\d+:\d{2}\s*$)"),
-    ("app", "inline",
+    ("app", "inline", "download get install open available",
      r"(?:download|get|install|open\s+in)\s+(?:the|our)?\s*(?:free\s+)?(?:\w+\s+)?app\b|available\s+on\s+the\s+app\s+store|get\s+it\s+on\s+google\s+play"),
-    ("navigation", "inline",
+    ("navigation", "inline", "skip main menu search home back top next previous prev close open toggle go jump section sections all edition change live video watch play audio listen breaking news notification notifications settings enable",
      r"(?:skip\s+(?:to\s+)?(?:main\s+)?(?:content|navigation|footer)|skip\s+navigation|(?:main\s+)?menu|search|home|back\s+to\s+top"
      r"|top\s+of\s+(?:the\s+)?page|next|previous|prev|close|open|toggle\s+navigation|go\s+to\s+.{2,30}|jump\s+to\s+.{2,30}"
      r"|sections?|all\s+sections|edition|change\s+edition|live|video|watch|watch\s+live|play|play\s+video|audio|listen"
      r"|breaking(?:\s+news)?|news\s+alerts?|notifications?|settings|open\s+navigation|enable\s+notifications)\s*[:»›>]?\s*$"),
 ]
-CUE_RE = re.compile("|".join(f"(?P<{name.replace('-', '_')}>{pat})" for name, _, pat in _CUES), re.IGNORECASE)
-_CUE_KIND = {name.replace("-", "_"): (name, kind) for name, kind, _ in _CUES}
+_CUE_KIND = {name.replace("-", "_"): (name, kind) for name, kind, _, _ in _CUES}
+#: For each possible first word of a line ("#num" for a digit, "#sym" for a
+#: symbol such as ©), the cues that can start with it.
+_CUE_FIRST: dict[str, list[int]] = {}
+for _i, (_name, _kind, _words, _pat) in enumerate(_CUES):
+    for _w in _words.split():
+        _CUE_FIRST.setdefault(_w, []).append(_i)
+_CUE_RE_CACHE: dict[str, re.Pattern[str] | None] = {}
+_BULLET_CHARS = " -•*·–—▪►✓✔■□◦|>›»"
+_OPENERS = "([\"'“‘¿¡"
+_WORD_TRAILERS = ":,.;!?|»›>)]\"'”’"
+
+
+def _cue_re(first: str) -> re.Pattern[str] | None:
+    """The cue patterns that can start with ``first``, compiled once, in the order of _CUES."""
+    try:
+        return _CUE_RE_CACHE[first]
+    except KeyError:
+        idx = _CUE_FIRST.get(first)
+        rx = None
+        if idx:
+            rx = re.compile("|".join(f"(?P<{_CUES[i][0].replace('-', '_')}>{_CUES[i][3]})" for i in idx))
+        _CUE_RE_CACHE[first] = rx
+        return rx
+
+
+def _first_word(low: str) -> str:
+    """The first word of a lower-cased line, "#num" for a number, "#sym" for a symbol."""
+    if not low:
+        return "#sym"
+    c = low[0]
+    if c.isdigit():
+        return "#num"
+    if not c.isalpha():
+        rest = low.lstrip(_OPENERS)
+        c = rest[:1]
+        if c.isdigit():
+            return "#num"
+        if not c.isalpha():
+            return "#sym"
+        low = rest
+    return low.split(None, 1)[0].rstrip(_WORD_TRAILERS)
+
+
+def match_cue(line: str) -> tuple[str, str] | None:
+    """The furniture cue a line opens with, as ``(rule, kind)``, or None."""
+    low = line.lower().lstrip(_BULLET_CHARS)
+    rx = _cue_re(_first_word(low))
+    if rx is None:
+        return None
+    m = rx.match(low)
+    return _CUE_KIND[m.lastgroup] if m else None
 
 #: Cues that may appear in a long line of prose (a cookie notice, a
-#: newsletter promotion), checked only when a cheap keyword test passes.
-PROSE_CUE_TRIGGERS = ("cookie", "newsletter", "inbox", "rights reserved", "copyright", "e-mail address",
-                      "email address", "originally", "first published", "first appeared", "journalism",
-                      "sign up", "subscri", " app", "permission")
-PROSE_CUE_RE = re.compile(
+#: newsletter promotion), checked only when one of PROSE_CUE_WORDS occurs.
+#: Prose cues are looked for in this many first characters of a long line.
+PROSE_CUE_SAMPLE_CHARS = 240
+PROSE_CUE_RE = re.compile(  # searched in the lower-cased line
     r"(?P<cookie>\b(?:use|uses|using)\s+cookies|\bcookies?\s+(?:policy|settings|preferences)|accept\s+(?:all\s+)?cookies)"
     r"|(?P<copyright>all\s+rights\s+reserved|^\s*(?:©|copyright\b))"
     r"|(?P<image_permission>copyrighted\s+(?:images|photos|pictures|material)|(?:images?|photos?)\s+used\s+with\s+permission)"
     r"|(?P<newsletter>\bsign\s+up\s+(?:for|to)\s+(?:our|the|my)\b|\bour\s+(?:free\s+)?(?:\w+\s+)?newsletters?\b"
     r"|\bto\s+your\s+inbox|\benter\s+your\s+e-?mail|\bsubscribe\s+to\s+(?:our|the)\s+(?:\w+\s+)?newsletter)"
     r"|(?P<comments>e-?mail\s+address\s+will\s+not\s+be\s+published)"
-    r"|(?P<originally_published>(?:this\s+(?:article|story|post|piece)\s+(?:was\s+)?(?:originally|first)\s+(?:published|appeared))"
+    r"|(?P<privacy>^\s*privacy\s+notice\s*:|\bsee\s+our\s+privacy\s+(?:policy|notice)|\bby\s+(?:signing\s+up|subscribing|clicking|registering),?\s+you\s+(?:agree|accept|consent))"
+    r"|(?P<originally_published>(?:this\s+(?:article|story|post|piece)\s+(?:was\s+|is\s+)?(?:originally\s+|first\s+)?(?:published|appeared|appears)\s+(?:on|in|at|by))"
     r"|^\s*(?:originally|first)\s+(?:published|appeared)\s+(?:on|in|at|by))"
     r"|(?P<subscribe>\bsupport\s+(?:our|independent|quality)\s+journalism|\bsubscribe\s+(?:now|today)\b"
     r"|\bsubscribers?\s+(?:only|can\s+read)|\bbecome\s+a\s+subscriber)"
-    r"|(?P<app>\bdownload\s+(?:our|the)\s+(?:free\s+)?(?:\w+\s+)?app\b)",
-    re.IGNORECASE,
+    r"|(?P<app>\bdownload\s+(?:our|the)\s+(?:free\s+)?(?:\w+\s+)?app\b)"
 )
-_PROSE_CUE_KIND = {"cookie": "inline", "copyright": "end", "image_permission": "inline", "newsletter": "inline",
+_PROSE_CUE_KIND = {"privacy": "inline", "cookie": "inline", "copyright": "end", "image_permission": "inline", "newsletter": "inline",
                    "comments": "end", "originally_published": "end", "subscribe": "inline", "app": "inline"}
-
-#: Photo credits at the end of a caption: "... (Photo: AFP)", "REUTERS/Kim Hong-Ji".
-END_CREDIT_TRIGGERS = ("photo", "image", "picture", "getty", "reuters", "afp", "ap ", "epa", "credit", "via ",
-                       "shutterstock", "alamy", "/")
-END_CREDIT_RE = re.compile(
-    r"(?:\(|\[|\b)(?:photo|image|picture|credit|illustration|photograph)s?\s*(?:credit|by)?\s*[:/]\s*[^()\[\]]{2,80}[)\]]?\s*$"
-    r"|\b(?:REUTERS|AFP|EPA|AP|Reuters|Getty)\s*/\s*[A-Z][^()]{1,80}$"
-    r"|[(\[]\s*(?:[^()\[\]]{0,60}\b(?:via|for)\s+)?(?:getty\s+images|shutterstock|ap\s+photo|afp|reuters|epa|alamy|pa(?:\s+media)?|ap|file|handout)"
-    r"(?:\s*(?:photo|images?|file))?\s*[)\]]\s*$"
-    r"|\b(?:getty\s+images|shutterstock|ap\s+photo|alamy)\s*$",
-    re.IGNORECASE,
-)
 
 #: Separators between breadcrumb or menu items.
 NAV_SEPARATOR_RE = re.compile(r"\s(?:[>›»|•·/]|::)\s|\s*[|•·]\s*")
@@ -402,11 +466,28 @@ class BoilerplateResult(NamedTuple):
 
 
 class Line:
-    """One non-blank line, its features and (after classification) its label."""
+    """One non-blank line, its features and (after classification) its label.
 
-    __slots__ = ("start", "end", "s", "n", "words", "stop", "send", "trunc", "cue", "kind", "date", "date_kw",
-                 "byline", "empty_byline", "credits", "name", "title", "good", "repeated", "bullet", "nav",
-                 "label", "reason", "region")
+    Features that most lines lack default to the class attributes below.
+    """
+
+    cue: str | None = None
+    kind: str | None = None
+    date = False
+    time_only = False
+    date_kw = ""
+    byline = ""
+    empty_byline = False
+    credits = False
+    name = False
+    nav = False
+    title = False
+    good = False
+    repeated = False
+    bullet = False
+    label = ""
+    reason = ""
+    region = ""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -433,79 +514,138 @@ def _features(text: str, start: int, end: int) -> Line:
     ln = Line()
     s = text[start:end]
     n = end - start
-    ln.start, ln.end, ln.s, ln.n = start, end, s, n
-    sample = s[:STOPWORD_SAMPLE_CHARS].lower().translate(_PUNCT_TABLE).split()
-    nw = len(sample)
-    if n > STOPWORD_SAMPLE_CHARS:  # estimate the words of a long line from its spaces
-        nw = s.count(" ") + 1
-    ln.words = nw
-    ln.stop = (sum(map(STOPWORDS.__contains__, sample)) / len(sample)) if sample else 0.0
+    low = s.lower()
+    ln.start, ln.end, ln.s, ln.n, ln.low = start, end, s, n, low
+    sample = low[:STOPWORD_SAMPLE_CHARS].split()
+    ln.stop = stop = (sum(map(STOPWORDS.__contains__, sample)) / len(sample)) if sample else 0.0
     tail = s.rstrip(_SENTENCE_CLOSERS)
-    last = tail[-1:] if tail else ""
-    ln.trunc = last == "…" or tail.endswith("...")
-    ln.send = last in ".!?" and not ln.trunc
-    ln.cue = None
-    ln.kind = None
-    ln.date = False
-    ln.date_kw = ""
-    ln.byline = ""
-    ln.empty_byline = False
-    ln.credits = False
-    ln.name = False
-    ln.nav = False
-    ln.bullet = bool(_BULLET_RE.match(s))
-    if n <= DATE_MAX_CHARS:
+    last = tail[-1:]
+    trunc = last == "…" or tail.endswith("...")
+    send = last in ".!?" and last != "" and not trunc
+    ln.trunc, ln.send = trunc, send
+    if n > CUE_MAX_CHARS:
+        # a long line: prose, a long notice (cookies, newsletter) or a caption with a credit
+        ln.words = nw = s.count(" ") + 1
+        if not PROSE_CUE_WORDS.isdisjoint(sample):
+            m = PROSE_CUE_RE.search(low, 0, PROSE_CUE_SAMPLE_CHARS)
+            if m:
+                ln.cue = m.lastgroup.replace("_", "-")
+                ln.kind = _PROSE_CUE_KIND[m.lastgroup]
+        if not send and ln.cue is None and n <= CAPTION_MAX_CHARS:
+            _credit(ln, low)
+        if ln.cue is None:
+            _author_lines(ln, s, low)
+        ln.good = (nw >= GOOD_MIN_WORDS and stop >= GOOD_MIN_STOPWORD_DENSITY and send and ln.cue is None)
+        return ln
+    ln.words = nw = len(sample)
+    lowb = low.lstrip(_BULLET_CHARS)
+    if len(lowb) < n:
+        ln.bullet = bool(_BULLET_RE.match(s))
+    fw = _first_word(lowb)
+    if n <= DATE_MAX_CHARS and (fw == "#num" or fw in _DATE_FIRST):
         m = DATE_LINE_RE.match(s)
         if m:
             ln.date = True
             ln.date_kw = (m.group("kw") or "").lower()
-    if not ln.date:
-        if n <= CUE_MAX_CHARS:
-            m = CUE_RE.match(s)
-            if m:
-                ln.cue, ln.kind = _CUE_KIND[m.lastgroup]
-        else:
-            low = s[:STOPWORD_SAMPLE_CHARS].lower()
-            for trig in PROSE_CUE_TRIGGERS:
-                if trig in low:
-                    m = PROSE_CUE_RE.search(s, 0, STOPWORD_SAMPLE_CHARS)
-                    if m:
-                        ln.cue = m.lastgroup.replace("_", "-")
-                        ln.kind = _PROSE_CUE_KIND[m.lastgroup]
-                    break
-        if ln.cue is None and n <= 400 and n >= 12:
-            low_end = s[-60:].lower()
-            for trig in END_CREDIT_TRIGGERS:
-                if trig in low_end:
-                    if END_CREDIT_RE.search(s, max(0, n - 120)):
-                        ln.cue, ln.kind = "photo-credit", "inline"
-                    break
-        if n <= BYLINE_MAX_CHARS and not ln.send:
+            ln.time_only = not _DAY_RE.search(low)
+            return ln
+    rx = _cue_re(fw)
+    m = rx.match(lowb) if rx is not None else None
+    if m:
+        ln.cue, ln.kind = _CUE_KIND[m.lastgroup]
+    elif "newsletter" in low or "to your inbox" in low:
+        ln.cue, ln.kind = "newsletter", "inline"
+    elif n >= 12 and (not send or n <= 150):
+        _credit(ln, low)
+    if ln.cue is None and n >= 20:
+        _author_lines(ln, s, low)
+    if not send:
+        if fw in _BYLINE_FIRST and n <= BYLINE_MAX_CHARS:
             if EMPTY_BYLINE_RE.match(s):
                 ln.empty_byline = True
             else:
                 m = BYLINE_RE.match(s)
                 if m and nw <= 25:
                     ln.byline = m.group("name")
-        if n <= CUE_MAX_CHARS * 2 and CREDITS_RE.match(s):
-            ln.credits = True
-        if n <= NAME_MAX_CHARS and NAME_LINE_RE.fullmatch(s):
+        if ln.byline or ln.empty_byline:
+            pass
+        elif " by " in low and (fw == "#num" or fw in _DATE_FIRST) and n <= BYLINE_MAX_CHARS:
+            m = DATED_BYLINE_RE.match(s)
+            if m and parse_date(m.group("date")):
+                ln.byline = m.group("name")
+        elif n <= NAME_MAX_CHARS * 2 and low.rsplit(None, 1)[-1] in _ROLE_LAST:
+            m = ROLE_BYLINE_RE.match(s)
+            if m:
+                ln.byline = m.group("name")
+        if n <= NAME_MAX_CHARS and 2 <= nw <= 4 and s[0].isupper() and NAME_LINE_RE.fullmatch(s):
             ln.name = True
-        if n <= CUE_MAX_CHARS and not ln.send:
-            toks = sample
-            if toks and all(t in NAV_WORDS for t in toks):
+        if all(t.strip(_WORD_TRAILERS) in NAV_WORDS for t in sample):
+            ln.nav = True
+        elif _NAV_SEP_CHARS_RE.search(s):
+            parts = NAV_SEPARATOR_RE.split(s)
+            if len(parts) >= 3 and max(len(p.split()) for p in parts) <= 4:
                 ln.nav = True
-            elif len(NAV_SEPARATOR_RE.findall(s)) >= 2 and max(len(p.split()) for p in NAV_SEPARATOR_RE.split(s)) <= 4:
-                ln.nav = True
-    ln.title = (not ln.send and not ln.trunc and 2 <= nw <= TITLE_MAX_WORDS and n <= 160 and not ln.date
-                and ln.cue is None)
-    ln.good = (n >= GOOD_MIN_CHARS and nw >= GOOD_MIN_WORDS and ln.stop >= GOOD_MIN_STOPWORD_DENSITY and ln.send
-               and ln.cue is None and not ln.date)
-    ln.repeated = False
-    ln.label = ""
-    ln.reason = ""
-    ln.region = ""
+        ln.title = (not trunc and 2 <= nw <= TITLE_MAX_WORDS and ln.cue is None)
+    if (fw in _CREDITS_FIRST or "contributed" in low) and CREDITS_RE.match(lowb):
+        ln.credits = True
+    ln.good = (n >= GOOD_MIN_CHARS and nw >= GOOD_MIN_WORDS and stop >= GOOD_MIN_STOPWORD_DENSITY and send
+               and ln.cue is None)
     return ln
+
+
+def _author_lines(ln: Line, s: str, low: str) -> None:
+    """Mark an author's contact line or bio (furniture that follows an article)."""
+    if "@" in low or "reach " in low or "contact" in low or "follow " in low:
+        if AUTHOR_CONTACT_RE.search(low):
+            ln.cue, ln.kind = "author-contact", "end"
+            return
+    if s[0].isupper() and (" is a" in low or " is the " in low or " was a" in low or " covers " in low
+                           or " writes about " in low or " reports on " in low or " curates " in low):
+        if AUTHOR_BIO_RE.match(s):
+            ln.cue, ln.kind = "author-bio", "list"
+
+
+_DAY_RE = re.compile(rf"\d{{4}}|{_MONTH}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|ago|yesterday|today")
+_ROLE_LAST = frozenset(ROLE_WORDS) | frozenset(w + "s" for w in ROLE_WORDS)
+
+
+def _credit(ln: Line, low: str) -> None:
+    """Mark a caption that ends with a photo credit."""
+    end_low = low[-90:]
+    if "/" in end_low or "(" in end_low or ":" in end_low or "photo" in end_low or "getty" in end_low:
+        for marker in END_CREDIT_MARKERS:
+            if marker in end_low:
+                ln.cue, ln.kind = "photo-credit", "inline"
+                return
+        if low.rstrip(" .").endswith(END_PAREN_CREDITS):
+            ln.cue, ln.kind = "photo-credit", "inline"
+
+
+#: Words whose presence in the first characters of a long line calls for the prose-cue check.
+PROSE_CUE_WORDS = frozenset("""cookie cookies cookies. cookies, newsletter newsletter. newsletters inbox inbox. inbox,
+    reserved reserved. copyright copyright. © originally first journalism journalism. sign subscribe subscribers
+    subscriber download permission permission. email e-mail privacy see by appears""".split())
+
+
+_DIGIT_RE = re.compile(r"\d")
+_NAV_SEP_CHARS_RE = re.compile(r"[|•·>›»/]")
+_DATE_FIRST = frozenset("""today published updated last first posted modified date created on as yesterday just an a one
+    mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun sunday
+    jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october
+    nov november dec december""".split())
+_BYLINE_FIRST = frozenset("by written words story text posted published reported compiled author authors byline".split())
+_CREDITS_FIRST = frozenset("""reporting additional editing edited writing with compiled photographs photograph photos
+    illustration illustrations graphic graphics produced translated fact-checked fact""".split())
+#: A caption with a photo credit is at most this long.
+CAPTION_MAX_CHARS = 400
+#: Photo-credit markers looked for near the end of a line (lower case).
+END_CREDIT_MARKERS = ("photo:", "photos:", "photo by ", "photograph:", "photo credit", "photo courtesy", "image:",
+                      "images:", "image credit", "image courtesy", "picture:", "pictures:", "credit:",
+                      "illustration:", "reuters/", "afp/", "epa/", "ap photo", "getty images", "shutterstock",
+                      "alamy", "via reuters", "via getty", "via afp", "via ap)", "file photo", "/getty", "/afp",
+                      "/reuters", "/epa")
+#: A line ending in one of these is a photo credit.
+END_PAREN_CREDITS = ("(reuters)", "(afp)", "(ap)", "(epa)", "(handout)", "(file)", "(getty)", "(file photo)")
 
 
 def _is_separator(ln: Line) -> str | None:
@@ -541,7 +681,7 @@ def _label_metadata(ln: Line, where: str) -> bool:
     if ln.credits:
         _set(ln, "metadata", "credits")
         return True
-    if ln.date and (ln.date_kw not in ("", "today") or where == "header-content"):
+    if ln.date and not ln.time_only and (ln.date_kw not in ("", "today") or where == "header-content"):
         if ln.date_kw == "today":
             return False
         _set(ln, "metadata", "dateline")
@@ -655,10 +795,9 @@ def classify(text: str, segments: list[Segment] | None = None) -> list[Line]:
         return lines
     counts: dict[str, int] = {}
     for ln in lines:
-        key = ln.s.lower()
-        counts[key] = counts.get(key, 0) + 1
+        counts[ln.low] = counts.get(ln.low, 0) + 1
     for ln in lines:
-        if counts[ln.s.lower()] > 1 and ln.words >= REPEAT_MIN_WORDS and ln.cue is None and not ln.date:
+        if counts[ln.low] > 1 and ln.words >= REPEAT_MIN_WORDS and ln.cue is None and not ln.date:
             ln.repeated = True
 
     block = _main_block(lines)
@@ -700,6 +839,11 @@ def classify(text: str, segments: list[Segment] | None = None) -> list[Line]:
             _set(ln, "boilerplate", "repeated-line")
         else:
             _set(ln, "body", "in-body")
+    # a short line boxed in by furniture (the blurb of a newsletter box) is furniture too
+    for i in range(max(first, 1), min(last + 1, len(lines) - 1)):
+        ln = lines[i]
+        if ln.reason == "body:in-body" and lines[i - 1].label == "boilerplate" and lines[i + 1].label == "boilerplate":
+            _set(ln, "boilerplate", "inside-furniture")
     _label_header(lines, first)
     _label_tail(lines, last)
     return lines
@@ -714,6 +858,9 @@ def _label_header(lines: list[Line], first: int) -> None:
         ln = lines[i]
         ln.region = "header"
         if accepting:
+            if ln.date and ln.time_only:
+                _set(ln, "boilerplate", "time-only-line")
+                continue
             if _label_metadata(ln, "header-content"):
                 continue
             if ln.empty_byline:
@@ -724,14 +871,18 @@ def _label_header(lines: list[Line], first: int) -> None:
                 continue
             if ln.cue:
                 _set(ln, "boilerplate", _cue_reason(ln))
-                if ln.kind != "inline" or ln.cue == "navigation":
+                if ln.kind == "list":
+                    # a list of other stories between the headline and the body: its items are not the article
+                    content = _drop_header_list(lines, i, first)
+                    headline = -1 if content == 0 else headline
+                elif ln.kind != "inline" or ln.cue == "navigation":
                     accepting = False
                 continue
             if ln.nav:
                 _set(ln, "boilerplate", "navigation" if content == 0 else "section-label")
                 accepting = content == 0
                 continue
-            if ln.words >= HEADLINE_MIN_WORDS and content < HEADER_MAX_CONTENT_LINES and not ln.repeated:
+            if ln.words >= HEADLINE_MIN_WORDS and content < HEADER_MAX_CONTENT_LINES:
                 _set(ln, "body", "standfirst")
                 headline = i
                 content += 1
@@ -750,7 +901,7 @@ def _label_header(lines: list[Line], first: int) -> None:
         # above the header
         if ln.byline:
             _set(ln, "metadata", "byline")
-        elif ln.date and ln.date_kw not in ("", "today"):
+        elif ln.date and ln.date_kw not in ("", "today") and not ln.time_only:
             _set(ln, "metadata", "dateline")
         elif ln.date:
             _set(ln, "boilerplate", "date-widget")
@@ -764,6 +915,25 @@ def _label_header(lines: list[Line], first: int) -> None:
             _set(ln, "boilerplate", "before-headline")
     if headline >= 0:
         _set(lines[headline], "body", "headline")
+
+
+def _drop_header_list(lines: list[Line], heading: int, first: int) -> int:
+    """Relabel the items of a list that follows a list heading in the header.
+
+    A line directly followed by a byline or dateline is the headline, not a
+    list item, and stays.  Returns the number of header lines kept as body.
+    """
+    kept = 0
+    for j in range(heading + 1, first):
+        ln = lines[j]
+        if ln.label != "body":
+            continue
+        nxt = lines[j + 1] if j + 1 < first else None
+        if nxt is not None and nxt.label == "metadata":
+            kept += 1
+            continue
+        _set(ln, "boilerplate", "headline-list")
+    return kept
 
 
 def _label_tail(lines: list[Line], last: int) -> None:
