@@ -484,8 +484,10 @@ def describe_comparison(comparison, *, columns: Iterable[str] | None = None, max
     """
     if "n_articles" not in comparison.columns:
         comparison = compare(comparison)
-    info = _column_info()
     by = comparison.attrs.get("by") or comparison.index.name or "group"
+    if comparison.empty:
+        return "No articles to compare."
+    info = _column_info()
     ranked = False
     if columns is not None:
         cols = list(columns)

@@ -297,6 +297,13 @@ def test_reading_when_nothing_differs():
     assert text.splitlines() == ["No score differs between the groups.", "Articles per outlet (6 in all): A 3, B 3."]
 
 
+def test_reading_of_an_empty_table():
+    df = pd.DataFrame({"outlet": pd.Series([], dtype=object), "p": pd.Series([], dtype=float)})
+    cmp = compare(df)
+    assert cmp.empty and list(cmp.columns) == ["n_articles", "p"]
+    assert cmp.attrs["reading"] == "No articles to compare."
+
+
 def test_format_value_by_unit():
     assert format_value(0.1234, "share") == "12.3%"
     assert format_value(2.5, "per 100 words") == "2.50 per 100 words"
