@@ -22,7 +22,8 @@ Counts
     textstat's counter (the CMU pronouncing dictionary, then Pyphen
     hyphenation for words it lacks), called once per distinct lower-cased
     word and remembered in a bounded cache (:data:`SYLLABLE_CACHE_SIZE`);
-    the formulas are then plain arithmetic.  Running textstat's own
+    the formulas are then plain arithmetic.  Tokens longer than any English
+    word (:data:`MAX_WORD_CHARS`) count their vowel groups instead.  Running textstat's own
     ``flesch_reading_ease`` on the text would count words and sentences a
     second, different way and cost far more.
 
@@ -36,6 +37,7 @@ Offline
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -47,6 +49,11 @@ LEXICONS = ()
 
 #: Distinct words whose syllable counts are remembered per process.
 SYLLABLE_CACHE_SIZE = 1 << 17
+#: Tokens longer than this (the longest English dictionary word has 45
+#: letters) are URLs, codes or runs of digits: their syllables are counted as
+#: vowel groups instead of by textstat, whose hyphenator would spend
+#: milliseconds on each.
+MAX_WORD_CHARS = 45
 
 # Flesch (1948) and Kincaid et al. (1975), as textstat implements them for English.
 FRE_BASE, FRE_SENTENCE, FRE_SYLLABLE = 206.835, 1.015, 84.6
@@ -72,9 +79,18 @@ def _counter():
     return _textstat.syllable_count
 
 
+_VOWEL_GROUPS_RE = re.compile(r"[aeiouy]+")
+
+
 @lru_cache(maxsize=SYLLABLE_CACHE_SIZE)
 def syllables(word: str) -> int:
-    """Syllables in one lower-cased word, by textstat's counter (cached)."""
+    """Syllables in one lower-cased word, by textstat's counter (cached).
+
+    A token longer than :data:`MAX_WORD_CHARS` counts one syllable per group
+    of vowels (at least one).
+    """
+    if len(word) > MAX_WORD_CHARS:
+        return max(1, len(_VOWEL_GROUPS_RE.findall(word)))
     return _counter()(word)
 
 

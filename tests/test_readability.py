@@ -36,6 +36,13 @@ def test_syllable_counts_equal_textstats_for_every_seed_word():
     assert different == {}
 
 
+def test_tokens_longer_than_any_word_count_vowel_groups():
+    assert readability.syllables("pneumonoultramicroscopicsilicovolcanoconiosis") == textstat.syllable_count(
+        "pneumonoultramicroscopicsilicovolcanoconiosis")
+    assert readability.syllables("1." * 100_000 + "5") == 1
+    assert readability.syllables("ab" * 30) == 30
+
+
 def test_syllables_are_cached_in_a_bounded_cache():
     info = readability.syllables.cache_info()
     assert info.maxsize == readability.SYLLABLE_CACHE_SIZE < 10**7
