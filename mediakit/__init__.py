@@ -7,7 +7,7 @@ the original text, a category, the cue and the rule behind it.
 __version__ = "0.1.0"
 
 from .core import ScoreInfo, analyze, score_columns, versions  # noqa: E402
-from .frame import score  # noqa: E402
+from .frame import claims, compare, describe_comparison, evidence, score, sources  # noqa: E402
 from .io import (  # noqa: E402
     DecodingWarning,
     FailedArticle,
@@ -18,6 +18,7 @@ from .io import (  # noqa: E402
     load_seeds,
     read_article,
 )
+from .report import write_report  # noqa: E402
 from .lexicon import Lexicon, LexiconError, load_lexicon  # noqa: E402
 from .types import SPAN_CATEGORIES, Analysis, Article, Span  # noqa: E402
 
@@ -35,6 +36,10 @@ __all__ = [
     "ScoreInfo",
     "Span",
     "analyze",
+    "claims",
+    "compare",
+    "describe_comparison",
+    "evidence",
     "iter_articles",
     "load_articles",
     "load_lexicon",
@@ -42,5 +47,7 @@ __all__ = [
     "read_article",
     "score",
     "score_columns",
+    "sources",
     "versions",
+    "write_report",
 ]
