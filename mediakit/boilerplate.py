@@ -107,7 +107,7 @@ REPEAT_MIN_WORDS = 2
 #: A header line needs this many words to be taken as headline or standfirst.
 HEADLINE_MIN_WORDS = 3
 #: At most this many headline/standfirst lines are taken before the body.
-HEADER_MAX_CONTENT_LINES = 4
+HEADER_MAX_CONTENT_LINES = 6
 #: A title-like line (a headline in a list) has at most this many words.
 TITLE_MAX_WORDS = 20
 #: A teaser (the short text under a listed headline) is at most this long.
@@ -256,6 +256,14 @@ DATED_BYLINE_RE = re.compile(
     rf"(?i:(?:posted|published|updated|written)\s+)?(?i:on\s+)?(?P<date>.{{4,40}}?),?\s+(?i:by)\s+(?P<name>{_NAME})\s*$"
 )
 #: An author's contact details: an e-mail address, "reach him at", "follow her on".
+#: A line that is only an e-mail address (the author's, under the article).
+EMAIL_LINE_RE = re.compile(r"(?:e-?mail\s*:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: A source line: "Source: University of Queensland".
+SOURCE_LINE_RE = re.compile(r"(?:source|sources|via|courtesy)\s*:\s*\S.{0,80}")
+#: A bio in the broad sense, checked only on the last lines of the article: "Jane Doe is an economist ...".
+BROAD_BIO_RE = re.compile(rf"{_NAME}\s+(?:is|was)\s+(?:a|an|the)\s")
+#: Names of organisations, which make a "Published by ..." line an imprint rather than a byline.
+ORGANISATION_RE = re.compile(r"\b(?:ltd|limited|inc|llc|plc|group|media|corporation|corp|company|gmbh|publishing|press|newspapers)\b\.?", re.I)
 AUTHOR_CONTACT_RE = re.compile(
     r"[\w.+-]+@[\w-]+\.[a-z]{2,}"
     r"|\b(?:reach|contact|email|e-mail|follow|message)\s+(?:him|her|them|me|us|the\s+(?:author|reporter|writer)s?)\s+(?:at|on|via)\b"
@@ -334,8 +342,13 @@ _CUES: list[tuple[str, str, str, str]] = [
     ("author-box", "end", "about more articles stories posts author author's author’s meet view follow",
      r"(?:about\s+the\s+authors?|(?:more\s+)?(?:articles|stories|posts)\s+by\b|author(?:'s|’s)?\s+(?:bio|profile)"
      r"|meet\s+the\s+(?:author|team)|view\s+(?:all\s+)?(?:posts|articles|stories)\s+by|follow\s+the\s+author)"),
-    ("references", "end", "article further more reference references source sources citation citations bibliography",
-     r"(?:article\s+|further\s+|more\s+)?(?:references?|sources?|citations?|bibliography)\s*:?\s*$"),
+    ("references", "end", "article further more reference references source sources citation citations bibliography story journal cite",
+     r"(?:article\s+|further\s+|more\s+|story\s+|journal\s+)?(?:references?|sources?|citations?|bibliography)\s*:?\s*$"
+     r"|cite\s+this\s+(?:page|article|story)\b"),
+    ("disclaimer", "end", "the views this opinions disclaimer",
+     r"(?:the\s+)?(?:views|opinions)\s+(?:and\s+opinions\s+)?expressed\s+(?:in\s+this\s+(?:article|column|piece|post)\s+)?(?:are|do)\b"
+     r"|this\s+(?:article|story|content|piece|post)\s+(?:was|is)\s+(?:produced|paid\s+for|sponsored|supported|funded|created)\b"
+     r"|disclaimer\s*:"),
     ("list-heading", "list", "the latest related recommended trending most popular top more you read what don't don’t dont must editor's editor’s editors in around from elsewhere further other similar keep recent previous next also up watch",
      r"(?:(?:the\s+)?latest(?:\s+(?:news|stories|articles|contents?|posts|headlines|updates|videos?|from\s+.{2,40}|in\s+.{2,40}|on\s+.{2,40}))?"
      r"|related(?:\s+(?:news|stories|articles?|content|coverage|posts|links|reading|videos?|items|stories\s+from\s+.{2,40}))?"
@@ -356,13 +369,14 @@ _CUES: list[tuple[str, str, str, str]] = [
      r"|related\s+(?:article|story|content|video|link|coverage|reading)s?\s+\S"
      r"|(?:read\s+more|read\s+the\s+full\s+(?:story|article)|continue\s+reading|read\s+full\s+(?:story|article)|full\s+story|load\s+more|show\s+more|view\s+all|see\s+all|see\s+more)\b.{0,20}$"),
     ("share", "inline", "share tweet copy copied link print email e-mail save bookmark follow like gift facebook twitter x linkedin whatsapp mail reddit pinterest telegram instagram youtube tiktok threads bluesky flipboard messenger comments comment sms",
-     r"(?:share(?:\s+(?:this|on|via|the|article|story|page|post)\b.{0,60}|\s*[:!]?\s*$)|tweet\b|copy(?:ied)?\s+(?:link|url)|link\s+copied"
+     r"(?:share(?:\s+(?:this|on|via|the|article|story|page|post)\b.{0,60}|\s*[:!]?\s*$|\b.{0,30}\b(?:article|story|post|page)\b)|tweet\b|copy(?:ied)?\s+(?:link|url)|link\s+copied"
      r"|print(?:\s+this)?(?:\s+(?:article|page|story))?\s*$|e-?mail(?:\s+this)?(?:\s+(?:article|story|page))?\s*$"
      r"|save(?:\s+(?:article|for\s+later|story|this))?\s*$|bookmark\b|follow\s+(?:us|@|on\b)|like\s+us\s+on|gift\s+(?:this\s+)?article"
      r"|(?:(?:facebook|twitter|x|linkedin|whatsapp|e-?mail|mail|reddit|pinterest|telegram|instagram|youtube|tiktok|threads|bluesky"
      r"|flipboard|messenger|print|copy|link|share|tweet|comments?|sms)\b\s*[|,•·/]?\s*){1,12}$)"),
     ("reading-time", "inline", "#num reading estimated listen audio",
-     r"(?:\d+\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?\s*(?:read|reading|listen|watch)\b|reading\s+time|estimated\s+reading"
+     r"(?:\d+\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?\s*(?:read|reading|listen|watch)\b|\d+\s*(?:min(?:ute)?s?|mins?)\.?\s*$"
+     r"|reading\s+time|estimated\s+reading"
      r"|listen\s+to\s+(?:this\s+)?(?:article|story)|listen\b.{0,20}\d+:\d{2}|audio\s+(?:version|article)|\d+:\d{2}\s*$)"),
     ("app", "inline", "download get install open available",
      r"(?:download|get|install|open\s+in)\s+(?:the|our)?\s*(?:free\s+)?(?:\w+\s+)?app\b|available\s+on\s+the\s+app\s+store|get\s+it\s+on\s+google\s+play"),
@@ -448,6 +462,8 @@ _PROSE_CUE_KIND = {"privacy": "inline", "cookie": "inline", "copyright": "end", 
 
 #: Separators between breadcrumb or menu items.
 NAV_SEPARATOR_RE = re.compile(r"\s(?:[>›»|•·/]|::)\s|\s*[|•·]\s*")
+#: Separators that make even a two-part line a breadcrumb ("National > Defense").
+_BREADCRUMB_RE = re.compile(r"\s[>›»]\s")
 _SENTENCE_CLOSERS = "\"'”’)]»*"
 _PUNCT_TABLE = str.maketrans({c: " " for c in ",.;:!?\"“”()[]{}—–|/•·…*«»"})
 _BULLET_RE = re.compile(r"(?:[-•*·–—▪►✓✔■□◦]|\d{1,2}[.)])\s+\S")
@@ -474,6 +490,8 @@ class Line:
     cue: str | None = None
     kind: str | None = None
     date = False
+    contact = False
+    source = False
     time_only = False
     date_kw = ""
     byline = ""
@@ -565,7 +583,7 @@ def _features(text: str, start: int, end: int) -> Line:
                 ln.empty_byline = True
             else:
                 m = BYLINE_RE.match(s)
-                if m and nw <= 25:
+                if m and nw <= 25 and not ORGANISATION_RE.search(m.group("name")):
                     ln.byline = m.group("name")
         if ln.byline or ln.empty_byline:
             pass
@@ -583,11 +601,13 @@ def _features(text: str, start: int, end: int) -> Line:
             ln.nav = True
         elif _NAV_SEP_CHARS_RE.search(s):
             parts = NAV_SEPARATOR_RE.split(s)
-            if len(parts) >= 3 and max(len(p.split()) for p in parts) <= 4:
+            if (len(parts) >= 3 or (len(parts) == 2 and _BREADCRUMB_RE.search(s))) and max(len(p.split()) for p in parts) <= 4:
                 ln.nav = True
         ln.title = (not trunc and 2 <= nw <= TITLE_MAX_WORDS and ln.cue is None)
     if (fw in _CREDITS_FIRST or "contributed" in low) and CREDITS_RE.match(lowb):
         ln.credits = True
+    elif fw in ("source", "sources", "via", "courtesy") and SOURCE_LINE_RE.match(lowb):
+        ln.source = True
     ln.good = (n >= GOOD_MIN_CHARS and nw >= GOOD_MIN_WORDS and stop >= GOOD_MIN_STOPWORD_DENSITY and send
                and ln.cue is None)
     return ln
@@ -596,6 +616,9 @@ def _features(text: str, start: int, end: int) -> Line:
 def _author_lines(ln: Line, s: str, low: str) -> None:
     """Mark an author's contact line or bio (furniture that follows an article)."""
     if "@" in low or "reach " in low or "contact" in low or "follow " in low:
+        if ln.n <= NAME_MAX_CHARS * 2 and EMAIL_LINE_RE.fullmatch(low):
+            ln.contact = True
+            return
         if AUTHOR_CONTACT_RE.search(low):
             ln.cue, ln.kind = "author-contact", "end"
             return
@@ -611,6 +634,13 @@ _ROLE_LAST = frozenset(ROLE_WORDS) | frozenset(w + "s" for w in ROLE_WORDS)
 
 def _credit(ln: Line, low: str) -> None:
     """Mark a caption that ends with a photo credit."""
+    if ln.n >= 40 and ln.s[-1] == ")" and PAREN_CREDIT_RE.search(ln.s, ln.n - 40):
+        ln.cue, ln.kind = "photo-credit", "inline"
+        return
+    if "(pictured" in low or "(left)" in low or "(right)" in low or "(above)" in low or "(below)" in low \
+            or "(file photo)" in low or "(stock image)" in low or "(file image)" in low:
+        ln.cue, ln.kind = "caption", "inline"
+        return
     end_low = low[-90:]
     if "/" in end_low or "(" in end_low or ":" in end_low or "photo" in end_low or "getty" in end_low:
         for marker in END_CREDIT_MARKERS:
@@ -636,6 +666,8 @@ _DATE_FIRST = frozenset("""today published updated last first posted modified da
 _BYLINE_FIRST = frozenset("by written words story text posted published reported compiled author authors byline".split())
 _CREDITS_FIRST = frozenset("""reporting additional editing edited writing with compiled photographs photograph photos
     illustration illustrations graphic graphics produced translated fact-checked fact""".split())
+#: A caption ending with an agency or photographer in brackets: "... on Tuesday. (Yonhap)".
+PAREN_CREDIT_RE = re.compile(r"\((?:[A-Z][\w.'’&-]*(?:[\s/]+[A-Z][\w.'’&-]*){0,3})\)$")
 #: A caption with a photo credit is at most this long.
 CAPTION_MAX_CHARS = 400
 #: Photo-credit markers looked for near the end of a line (lower case).
@@ -680,6 +712,12 @@ def _label_metadata(ln: Line, where: str) -> bool:
         return True
     if ln.credits:
         _set(ln, "metadata", "credits")
+        return True
+    if ln.contact:
+        _set(ln, "metadata", "author-contact")
+        return True
+    if ln.source and where == "header-content":
+        _set(ln, "metadata", "source")
         return True
     if ln.date and not ln.time_only and (ln.date_kw not in ("", "today") or where == "header-content"):
         if ln.date_kw == "today":
@@ -819,6 +857,10 @@ def classify(text: str, segments: list[Segment] | None = None) -> list[Line]:
     # short paragraphs (or a closing list) right after the last good line
     while last + 1 < len(lines) and _trailing_prose(lines[last + 1], lines[last]):
         last += 1
+    # an author bio closing the block ("Jane Doe is an economist at ...") belongs to the furniture after it
+    while last > first and lines[last].n <= CAPTION_MAX_CHARS and BROAD_BIO_RE.match(lines[last].s):
+        lines[last].cue, lines[last].kind = "author-bio", "list"
+        last -= 1
 
     # the block
     for ln in lines[first:last + 1]:
@@ -831,6 +873,10 @@ def classify(text: str, segments: list[Segment] | None = None) -> list[Line]:
             _set(ln, "metadata", "byline")
         elif ln.credits:
             _set(ln, "metadata", "credits")
+        elif ln.contact:
+            _set(ln, "metadata", "author-contact")
+        elif ln.source:
+            _set(ln, "boilerplate", "source-credit")
         elif ln.empty_byline:
             _set(ln, "boilerplate", "empty-byline")
         elif ln.date:
@@ -871,8 +917,8 @@ def _label_header(lines: list[Line], first: int) -> None:
                 continue
             if ln.cue:
                 _set(ln, "boilerplate", _cue_reason(ln))
-                if ln.kind == "list":
-                    # a list of other stories between the headline and the body: its items are not the article
+                if ln.kind == "list" and not any(x.label == "metadata" for x in lines[i + 1:first]):
+                    # a list of other stories between the byline and the body: its items are not the article
                     content = _drop_header_list(lines, i, first)
                     headline = -1 if content == 0 else headline
                 elif ln.kind != "inline" or ln.cue == "navigation":
@@ -882,7 +928,7 @@ def _label_header(lines: list[Line], first: int) -> None:
                 _set(ln, "boilerplate", "navigation" if content == 0 else "section-label")
                 accepting = content == 0
                 continue
-            if ln.words >= HEADLINE_MIN_WORDS and content < HEADER_MAX_CONTENT_LINES:
+            if ln.words >= HEADLINE_MIN_WORDS and content < HEADER_MAX_CONTENT_LINES and not ln.s[0].islower():
                 _set(ln, "body", "standfirst")
                 headline = i
                 content += 1
@@ -918,22 +964,13 @@ def _label_header(lines: list[Line], first: int) -> None:
 
 
 def _drop_header_list(lines: list[Line], heading: int, first: int) -> int:
-    """Relabel the items of a list that follows a list heading in the header.
-
-    A line directly followed by a byline or dateline is the headline, not a
-    list item, and stays.  Returns the number of header lines kept as body.
-    """
-    kept = 0
+    """Relabel the items of a list that follows a list heading in the header
+    (no byline or dateline between the heading and the body): they are other
+    stories.  Returns the number of header lines still kept as body (0)."""
     for j in range(heading + 1, first):
-        ln = lines[j]
-        if ln.label != "body":
-            continue
-        nxt = lines[j + 1] if j + 1 < first else None
-        if nxt is not None and nxt.label == "metadata":
-            kept += 1
-            continue
-        _set(ln, "boilerplate", "headline-list")
-    return kept
+        if lines[j].label == "body":
+            _set(lines[j], "boilerplate", "headline-list")
+    return 0
 
 
 def _label_tail(lines: list[Line], last: int) -> None:
@@ -946,6 +983,10 @@ def _label_tail(lines: list[Line], last: int) -> None:
             _set(ln, "metadata", "byline")
         elif ln.credits:
             _set(ln, "metadata", "credits")
+        elif ln.contact:
+            _set(ln, "metadata", "author-contact")
+        elif ln.source:
+            _set(ln, "boilerplate", "source-credit")
         elif ln.date and ln.date_kw in ("published", "updated", "last updated", "first published", "posted",
                                         "modified", "last modified"):
             _set(ln, "metadata", "dateline")
