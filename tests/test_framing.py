@@ -448,3 +448,24 @@ def test_seed_frames_a_reader_would_name(seeds):
     for sid in frames:
         assert frames[sid]["morality"] == [] and frames[sid]["human_interest"] == []
         assert len(frames[sid]["economic_consequences"]) <= 1
+
+
+def test_the_seed_table_in_the_documentation_is_what_the_scorer_finds(seeds):
+    from pathlib import Path
+
+    doc_md = Path(__file__).resolve().parent.parent / "docs" / "frames.md"
+    rows = [line for line in doc_md.read_text(encoding="utf-8").splitlines() if line.startswith("| 00")]
+    assert len(rows) == 5
+    shown = ("conflict", "responsibility", "security_defence", "diplomacy", "escalation", "capacity_resources",
+             "legality")
+    for line in rows:
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        doc, r = seeds[f"seed-{cells[0][:3]}"]
+        assert int(cells[1]) == doc.n_words
+        for frame, cell in zip(shown, cells[2:9]):
+            assert float(cell) == pytest.approx(round(r.scores[f"frame_{frame}"], 1)), (cells[0], frame)
+        assert float(cells[9]) == pytest.approx(round(r.scores["loaded_per_1000w"], 1))
+        dominant = r.details["dominant_frame"]
+        assert cells[10] == (dominant if dominant else "none (tie)")
+        for frame in ("human_interest", "economic_consequences", "morality"):  # "left out: zero everywhere"
+            assert r.scores[f"frame_{frame}"] == 0.0
