@@ -108,6 +108,10 @@ REPEAT_MIN_WORDS = 2
 HEADLINE_MIN_WORDS = 3
 #: At most this many headline/standfirst lines are taken before the body.
 HEADER_MAX_CONTENT_LINES = 6
+#: Furniture that may sit between the headline and the body without ending
+#: the header (above the headline, any other cue ends it).
+HEADER_PASS_CUES = frozenset({"image-permission", "photo-credit", "caption", "share", "advertising", "reading-time",
+                              "read-more-link", "tools", "timestamped-link", "counter", "newsletter", "paywall"})
 #: A title-like line (a headline in a list) has at most this many words.
 TITLE_MAX_WORDS = 20
 #: A teaser (the short text under a listed headline) is at most this long.
@@ -184,7 +188,7 @@ _DATE_CORE = (
     r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})"
 )
 _TIME = r"(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)"
-_TZ = r"(?:\s*(?:\(?(?:GMT|UTC|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|BST|CET|CEST|IST|KST|JST|AEST|AEDT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?|[+-]\d{2}:?\d{2}))"
+_TZ = r"(?:\s*(?:\(?(?:GMT|UTC|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|BST|CET|CEST|IST|KST|JST|AEST|AEDT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?|[+-]\d{2}:?\d{2}|,?\s*(?:uk|us|local\s+time)))"
 _RELATIVE = (r"(?:(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?)\s+ago"
              r"|yesterday|just\s+now|today)")
 _DATE_KW = (r"(?:today|published|updated|last\s+updated|first\s+published|posted|modified|date|last\s+modified"
@@ -318,7 +322,7 @@ _CUES: list[tuple[str, str, str, str]] = [
      r"|become\s+a\s+(?:member|subscriber|supporter)|subscribers?\s+only)"),
     ("newsletter", "inline", "newsletter newsletters sign get enter your thanks thank email e-mail by",
      r"(?:by\s+(?:signing\s+up|subscribing|clicking|registering|submitting|creating\s+an\s+account)\b|sign\s+up\s+(?:for|to)\b|get\s+(?:the|our)\b.{0,60}\b(?:in|to)\s+your\s+inbox"
-     r"|enter\s+your\s+e-?mail|your\s+e-?mail(?:\s+address)?\s*$|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)"
+     r"|enter\s+your\s+e-?mail|your\s+e-?mail(?:\s+address)?\s*$|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing|reading)"
      r"|.{0,60}delivered\s+(?:straight\s+)?to\s+your\s+inbox|e-?mail\s+address\s*\*?\s*$)"),
     ("subscribe", "inline", "subscribe subscription subscriptions sign signup log login logout register create my support donate join",
      r"(?:subscribe|subscription|subscriptions|sign\s+up|signup|sign\s+in|sign\s+out|log\s+in|login|log\s+out|logout|register"
@@ -349,7 +353,7 @@ _CUES: list[tuple[str, str, str, str]] = [
      r"(?:the\s+)?(?:views|opinions)\s+(?:and\s+opinions\s+)?expressed\s+(?:in\s+this\s+(?:article|column|piece|post)\s+)?(?:are|do)\b"
      r"|this\s+(?:article|story|content|piece|post)\s+(?:was|is)\s+(?:produced|paid\s+for|sponsored|supported|funded|created)\b"
      r"|disclaimer\s*:"),
-    ("list-heading", "list", "the latest related recommended trending most popular top more you read what don't don’t dont must editor's editor’s editors in around from elsewhere further other similar keep recent previous next also up watch",
+    ("list-heading", "list", "the latest related recommended trending most popular top more you read what don't don’t dont must editor's editor’s editors in around from elsewhere further other similar keep recent previous next also up watch key",
      r"(?:(?:the\s+)?latest(?:\s+(?:news|stories|articles|contents?|posts|headlines|updates|videos?|from\s+.{2,40}|in\s+.{2,40}|on\s+.{2,40}))?"
      r"|related(?:\s+(?:news|stories|articles?|content|coverage|posts|links|reading|videos?|items|stories\s+from\s+.{2,40}))?"
      r"|recommended(?:\s+(?:for\s+you|stories|articles|reading|videos?|content))?"
@@ -362,7 +366,7 @@ _CUES: list[tuple[str, str, str, str]] = [
      r"|what\s+to\s+read\s+next|don'?t\s+miss|must\s+reads?|editor'?s\s+(?:picks?|choice)|in\s+other\s+news"
      r"|around\s+the\s+(?:web|world\s+today)|from\s+(?:our|the)\s+(?:partners|network|web)|elsewhere\s+on\s+.{2,40}"
      r"|further\s+reading|other\s+stories|similar\s+(?:stories|articles|posts)|keep\s+reading|recent\s+(?:posts|stories|articles|news)"
-     r"|(?:previous|next)\s+(?:article|story|post)|also\s+(?:on|in)\s+.{2,40}|up\s+next|watch\s+next)"
+     r"|(?:previous|next)\s+(?:article|story|post)|also\s+(?:on|in)\s+.{2,40}|up\s+next|watch\s+next|key\s+(?:events|moments))"
      r"\s*[:»›>→]?\s*$"),
     ("read-more-link", "inline", "read see also related recommended more watch listen explore opinion analysis exclusive live continue full load show view",
      r"(?:read\s+more|read\s+next|read\s+also|also\s+read|see\s+also|related|recommended|more|watch|listen|read|see|explore|opinion|analysis|exclusive|live)\s*[:|»›>→]\s*\S"
@@ -384,7 +388,16 @@ _CUES: list[tuple[str, str, str, str]] = [
      r"(?:skip\s+(?:to\s+)?(?:main\s+)?(?:content|navigation|footer)|skip\s+navigation|(?:main\s+)?menu|search|home|back\s+to\s+top"
      r"|top\s+of\s+(?:the\s+)?page|next|previous|prev|close|open|toggle\s+navigation|go\s+to\s+.{2,30}|jump\s+to\s+.{2,30}"
      r"|sections?|all\s+sections|edition|change\s+edition|live|video|watch|watch\s+live|play|play\s+video|audio|listen"
-     r"|breaking(?:\s+news)?|news\s+alerts?|notifications?|settings|open\s+navigation|enable\s+notifications)\s*[:»›>]?\s*$"),
+     r"|breaking(?:\s+news)?|news\s+alerts?|notifications?|settings|open\s+navigation|enable\s+notifications)"
+     r"\s*[:»›>]?\s*$"),
+    ("tools", "inline", "show read save please turn enable javascript your text font",
+     r"(?:show\s+(?:key\s+events|all|more|less)(?:\s+only)?|read\s+later|save\s+for\s+later|text\s+size|font\s+size)\s*$"
+     r"|(?:please\s+)?(?:turn\s+on|enable)\s+javascript\b|javascript\s+is\s+(?:disabled|required|needed)"
+     r"|your\s+browser\s+(?:does\s+not|doesn't|is\s+not)\b"),
+    ("counter", "inline", "#num",
+     r"\d[\d,.]*\s*[km]?\s*(?:likes?|comments?|shares?|views?|restacks?|reactions?|replies|votes?)?\s*$"),
+    ("timestamped-link", "inline", "#num",
+     r"(?:\d+\s*(?:s|m|h|d|mins?|hrs?|hours?|minutes?|days?)\s+ago|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)\s+\S"),
 ]
 _CUE_KIND = {name.replace("-", "_"): (name, kind) for name, kind, _, _ in _CUES}
 #: For each possible first word of a line ("#num" for a digit, "#sym" for a
@@ -683,7 +696,7 @@ END_PAREN_CREDITS = ("(reuters)", "(afp)", "(ap)", "(epa)", "(handout)", "(file)
 def _is_separator(ln: Line) -> str | None:
     """The kind of break a line makes between runs of the page, or None."""
     if ln.date:
-        return "date"
+        return "time" if ln.time_only else "date"
     if ln.kind in ("end", "list"):
         return ln.kind
     if ln.repeated:
@@ -746,6 +759,19 @@ def _article_like(lines: list[Line], a: int, b: int) -> bool:
             and not any(ln.trunc for ln in lines[a:b]))
 
 
+def _mergeable(lines: list[Line], a: int, b: int, seps: list[Line]) -> bool:
+    """Whether run ``lines[a:b]`` continues the article across the separators ``seps``.
+
+    Across clock times alone (the entries of a live report) one good line
+    that is not part of a headline list is enough; otherwise the run must be
+    article prose (:func:`_article_like`).
+    """
+    if seps and all(x.date and x.time_only for x in seps):
+        good, chars, titles = _run_stats(lines, a, b)
+        return good >= 1 and titles <= good and not any(x.trunc for x in lines[a:b])
+    return _article_like(lines, a, b)
+
+
 def _main_block(lines: list[Line]) -> tuple[int, int] | None:
     """First and last line index of the article's main block, or None."""
     # runs between separators
@@ -784,7 +810,7 @@ def _main_block(lines: list[Line]) -> tuple[int, int] | None:
         seps = lines[gap_start:na]
         if any(ln.kind == "end" for ln in seps) or runs[k][2] == "end":
             break
-        if na - last - 1 > MERGE_MAX_GAP_LINES or not _article_like(lines, na, nb):
+        if na - last - 1 > MERGE_MAX_GAP_LINES or not _mergeable(lines, na, nb, seps):
             break
         last = _trim_list(lines, first, max(i for i in range(na, nb) if lines[i].good))
         k += 1
@@ -793,7 +819,7 @@ def _main_block(lines: list[Line]) -> tuple[int, int] | None:
         pa, pb, pkind = runs[k - 1]
         if pkind == "end" or any(ln.kind == "end" for ln in lines[pb:runs[k][0]]):
             break
-        if first - pb > MERGE_MAX_GAP_LINES or not _article_like(lines, pa, pb):
+        if first - pb > MERGE_MAX_GAP_LINES or not _mergeable(lines, pa, pb, lines[pb:runs[k][0]]):
             break
         first = next(i for i in range(pa, pb) if lines[i].good)
         k -= 1
@@ -835,7 +861,7 @@ def classify(text: str, segments: list[Segment] | None = None) -> list[Line]:
     for ln in lines:
         counts[ln.low] = counts.get(ln.low, 0) + 1
     for ln in lines:
-        if counts[ln.low] > 1 and ln.words >= REPEAT_MIN_WORDS and ln.cue is None and not ln.date:
+        if counts[ln.low] > 1 and ln.words >= REPEAT_MIN_WORDS and ln.cue is None:
             ln.repeated = True
 
     block = _main_block(lines)
@@ -879,6 +905,8 @@ def classify(text: str, segments: list[Segment] | None = None) -> list[Line]:
             _set(ln, "boilerplate", "source-credit")
         elif ln.empty_byline:
             _set(ln, "boilerplate", "empty-byline")
+        elif ln.date and ln.time_only:
+            _set(ln, "metadata", "timestamp")
         elif ln.date:
             _set(ln, "boilerplate", "date-only-line")
         elif ln.repeated:
@@ -905,7 +933,10 @@ def _label_header(lines: list[Line], first: int) -> None:
         ln.region = "header"
         if accepting:
             if ln.date and ln.time_only:
-                _set(ln, "boilerplate", "time-only-line")
+                if ln.date_kw and ln.date_kw != "today":
+                    _set(ln, "metadata", "timestamp")
+                else:
+                    _set(ln, "boilerplate", "time-only-line")
                 continue
             if _label_metadata(ln, "header-content"):
                 continue
@@ -921,7 +952,7 @@ def _label_header(lines: list[Line], first: int) -> None:
                     # a list of other stories between the byline and the body: its items are not the article
                     content = _drop_header_list(lines, i, first)
                     headline = -1 if content == 0 else headline
-                elif ln.kind != "inline" or ln.cue == "navigation":
+                elif ln.kind != "inline" or (content > 0 and ln.cue not in HEADER_PASS_CUES):
                     accepting = False
                 continue
             if ln.nav:
@@ -936,10 +967,11 @@ def _label_header(lines: list[Line], first: int) -> None:
             if content == 0 and ln.name:
                 _set(ln, "metadata", "author-name")
                 continue
-            if content == 0 and not ln.repeated:  # a short line between headline and body, kept
-                _set(ln, "body", "header-short")
-                content += 1
-                headline = i
+            if content == 0 and ln.s.endswith(":"):  # the lead-in of a box opening the article ("In short:")
+                _set(ln, "body", "lead-in")
+                continue
+            if content == 0:  # a short line between headline and body (a label, a counter)
+                _set(ln, "boilerplate", "header-short")
                 continue
             _set(ln, "boilerplate", "section-label" if ln.words <= HEADLINE_MIN_WORDS else "before-headline")
             accepting = False
@@ -987,6 +1019,8 @@ def _label_tail(lines: list[Line], last: int) -> None:
             _set(ln, "metadata", "author-contact")
         elif ln.source:
             _set(ln, "boilerplate", "source-credit")
+        elif ln.date and ln.repeated:
+            _set(ln, "boilerplate", "repeated-line")
         elif ln.date and ln.date_kw in ("published", "updated", "last updated", "first published", "posted",
                                         "modified", "last modified"):
             _set(ln, "metadata", "dateline")
