@@ -64,7 +64,9 @@ Context rules (named in the ``rule`` of a span or of a skipped match)
         a number written after a currency sign (``$3.5 billion``) is an
         economic-consequences cue.
     ``rule:age``
-        a ``34-year-old``: the personal detail of a human-interest story.
+        a ``34-year-old``, or an age between commas after a two-word name
+        (``Maria Kovalenko, 41, lost ...``): the personal detail of a
+        human-interest story.
 
 Limits
     A lexicon approximates a frame; it does not read the article.  It counts
@@ -121,6 +123,8 @@ NAME_PRONE = frozenset(
 NEGATORS = frozenset({"not", "no", "never", "hardly", "nor", "without", "nothing", "barely"})
 #: How many words before a loaded word a negation is looked for.
 NEGATION_WINDOW = 2
+#: Largest number read as an age after a name (``rule:age``).
+MAX_AGE = 110
 #: Most distinct tokens remembered before the token lookup cache starts afresh.
 TOKEN_CACHE_SIZE = 200_000
 
@@ -149,6 +153,8 @@ LEXICONS = ("frames", "loaded")
 _MODALS = frozenset({"should", "must"})
 _RULE_CURRENCY = -1
 _RULE_AGE = -2
+_RULE_AGE_AFTER_NAME = -3
+_AGE_NUMBER_RE = re.compile(r"\d{1,3}")
 _CURRENCY_SIGNS = "$€£¥"
 _SCALE_WORDS = frozenset({"billion", "million", "trillion", "bn", "m"})
 _NUMBER_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*")
@@ -273,6 +279,8 @@ class _Compiled:
             found.update(self.numbers)
             if self.is_frames and tok[0].isdigit():
                 rules.append(_RULE_CURRENCY)
+                if _AGE_NUMBER_RE.fullmatch(tok):
+                    rules.append(_RULE_AGE_AFTER_NAME)
         elif self.is_frames and _AGE_TOKEN_RE.fullmatch(tok):
             rules.append(_RULE_AGE)
         return tuple(rules) + tuple(sorted(found))
@@ -382,7 +390,13 @@ def _code_rule(rule: int, text: str, words, low: list[str], i: int) -> int:
     """End token of a code-rule match starting at token ``i``, or 0."""
     if rule == _RULE_AGE:
         return i + 1
-    start = words[i][0]
+    start, end = words[i]
+    if rule == _RULE_AGE_AFTER_NAME:
+        # "Maria Kovalenko, 41, lost ...": two capitalised words, then the age between commas
+        ok = (i > 1 and text[start - 2:start] == ", " and text[end:end + 1] == "," and words[i - 1][1] == start - 2
+              and text[words[i - 1][0]].isupper() and text[words[i - 2][0]].isupper()
+              and _joined(text, words, i - 1, low) and 0 < int(low[i]) <= MAX_AGE)
+        return i + 1 if ok else 0
     if start == 0 or text[start - 1] not in _CURRENCY_SIGNS:
         return 0
     if i + 1 < len(low) and low[i + 1] in _SCALE_WORDS and _joined(text, words, i + 1, low):
@@ -500,7 +514,7 @@ def score(doc: Document, lexicons: dict[str, Lexicon]) -> ScorerResult:
         if pid == _RULE_CURRENCY:
             s -= 1  # include the currency sign
             category, span_category, rule = "economic_consequences", "frame.economic_consequences", "rule:currency-amount"
-        elif pid == _RULE_AGE:
+        elif pid in (_RULE_AGE, _RULE_AGE_AFTER_NAME):
             category, span_category, rule = "human_interest", "frame.human_interest", "rule:age"
         else:
             pat = patterns[pid]

@@ -197,6 +197,17 @@ def test_a_number_after_a_currency_sign_is_economic_but_a_bare_number_is_not():
     assert frame_cues("It paid £40 million and $12 for it.") == {"economic_consequences": ["£40 million", "$12"]}
     assert frame_cues("They sent 3.5 million artillery shells.") == {}
     assert frame_cues("It will cost 3 billion dollars.") == {"economic_consequences": ["cost", "3 billion dollars"]}
+    assert frame_cues("It lost billions of dollars.") == {"economic_consequences": ["billions of dollars"]}
+
+
+def test_an_age_after_a_name_is_a_personal_detail():
+    assert frame_cues("Maria Kovalenko, 41, lost her home.") == {"human_interest": ["41"]}
+    assert frame_cues("On October 23, 2024, troops moved; in Kursk, 50, or more, arrived.") == {}
+
+
+def test_a_forecast_is_not_a_warning_to_an_opponent():
+    assert frame_cues("Analysts warn that inflation could rise.") == {"economic_consequences": ["inflation"]}
+    assert frame_cues("Moscow warned Seoul against sending arms.") == {"conflict": ["warned"]}
 
 
 def test_the_verb_lives_is_no_human_interest():
