@@ -8,6 +8,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import mediakit
 from mediakit import framing
@@ -480,3 +482,30 @@ def test_the_seed_table_in_the_documentation_is_what_the_scorer_finds(seeds):
         assert cells[10] == (dominant if dominant else "none (tie)")
         for frame in ("human_interest", "economic_consequences", "morality"):  # "left out: zero everywhere"
             assert r.scores[f"frame_{frame}"] == 0.0
+
+
+# --- properties on generated text -------------------------------------------------
+
+_VOCAB = sorted({alt.rstrip("*") for lex in LEX.values() for e in lex.entries for w in e.pattern.split()
+                 for alt in w.split("|") if alt != "#"})
+_WORDS = st.sampled_from(_VOCAB + ["the", "Should", "Defense", "Security", "not", "3", "$4", "41", "Kim", "Jo"])
+_SEPS = st.sampled_from([" ", " ", " ", ", ", ". ", "\n", "’s ", "-", " “", "” "])
+
+
+@given(st.lists(st.tuples(_WORDS, _SEPS), max_size=60))
+def test_spans_and_scores_hold_their_invariants_on_any_text(pairs):
+    text = "".join(w + s for w, s in pairs)
+    doc, r = run(text)
+    if doc.n_words:
+        assert r.scores == pytest.approx(recompute(r, doc.n_words))
+    else:
+        assert all(math.isnan(v) for v in r.scores.values())
+    for s in r.spans:
+        assert text[s.start:s.end] == s.cue and s.cue
+        assert any(b0 <= s.start < s.end <= b1 for b0, b1 in doc.body)
+    frame_spans = sorted(s for s in r.spans if s.category.startswith("frame."))
+    loaded_spans = sorted(s for s in r.spans if s.category == "loaded")
+    for group in (frame_spans, loaded_spans):
+        assert all(a.end <= b.start for a, b in zip(group, group[1:])), "matches of one lexicon never overlap"
+    assert sum(r.details["frame_counts"].values()) == len(frame_spans)
+    assert framing.score(Document.from_text(text), LEX) == r
