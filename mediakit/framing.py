@@ -395,7 +395,7 @@ def _code_rule(rule: int, text: str, words, low: list[str], i: int) -> int:
         # "Maria Kovalenko, 41, lost ...": two capitalised words, then the age between commas
         ok = (i > 1 and text[start - 2:start] == ", " and text[end:end + 1] == "," and words[i - 1][1] == start - 2
               and text[words[i - 1][0]].isupper() and text[words[i - 2][0]].isupper()
-              and _joined(text, words, i - 1, low) and 0 < int(low[i]) <= MAX_AGE)
+              and _joined(text, words, i - 1, low) and 0 < int(_norm(low[i])) <= MAX_AGE)
         return i + 1 if ok else 0
     if start == 0 or text[start - 1] not in _CURRENCY_SIGNS:
         return 0

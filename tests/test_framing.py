@@ -204,6 +204,7 @@ def test_a_number_after_a_currency_sign_is_economic_but_a_bare_number_is_not():
 
 def test_an_age_after_a_name_is_a_personal_detail():
     assert frame_cues("Maria Kovalenko, 41, lost her home.") == {"human_interest": ["41"]}
+    assert frame_cues("Maria Kovalenko, 41’s, home.") == {"human_interest": ["41’s"]}  # no crash on odd tokens
     assert frame_cues("On October 23, 2024, troops moved; in Kursk, 50, or more, arrived.") == {}
 
 
