@@ -92,7 +92,7 @@ GOOD_MIN_WORDS = 12
 GOOD_MIN_STOPWORD_DENSITY = 0.20
 #: ... and ends like a sentence (``.``, ``!``, ``?``, optionally followed by
 #: closing quotes or brackets), and is not cut short with ``…``.
-STOPWORD_SAMPLE_CHARS = 160
+STOPWORD_SAMPLE_CHARS = 120
 #: Lines up to this long are checked against the furniture cues.
 CUE_MAX_CHARS = 160
 #: Lines up to this long are checked for being a date (and nothing else).
@@ -545,7 +545,8 @@ def _features(text: str, start: int, end: int) -> Line:
     ln = Line()
     s = text[start:end]
     n = end - start
-    low = s.lower()
+    # a paragraph is only looked at in its first characters (and its end, for captions)
+    low = s.lower() if n <= CAPTION_MAX_CHARS else s[:PROSE_CUE_SAMPLE_CHARS].lower()
     ln.start, ln.end, ln.s, ln.n, ln.low = start, end, s, n, low
     sample = low[:STOPWORD_SAMPLE_CHARS].split()
     ln.stop = stop = (sum(map(STOPWORDS.__contains__, sample)) / len(sample)) if sample else 0.0
@@ -564,15 +565,14 @@ def _features(text: str, start: int, end: int) -> Line:
                 ln.kind = _PROSE_CUE_KIND[m.lastgroup]
         if not send and ln.cue is None and n <= CAPTION_MAX_CHARS:
             _credit(ln, low)
-        if ln.cue is None:
-            _author_lines(ln, s, low)
         ln.good = (nw >= GOOD_MIN_WORDS and stop >= GOOD_MIN_STOPWORD_DENSITY and send and ln.cue is None)
         return ln
     ln.words = nw = len(sample)
     lowb = low.lstrip(_BULLET_CHARS)
     if len(lowb) < n:
         ln.bullet = bool(_BULLET_RE.match(s))
-    fw = _first_word(lowb)
+    c = lowb[:1]
+    fw = lowb.split(None, 1)[0].rstrip(_WORD_TRAILERS) if c.isalpha() else _first_word(lowb)
     if n <= DATE_MAX_CHARS and (fw == "#num" or fw in _DATE_FIRST):
         m = DATE_LINE_RE.match(s)
         if m:
@@ -580,7 +580,7 @@ def _features(text: str, start: int, end: int) -> Line:
             ln.date_kw = (m.group("kw") or "").lower()
             ln.time_only = not _DAY_RE.search(low)
             return ln
-    rx = _cue_re(fw)
+    rx = _CUE_RE_CACHE[fw] if fw in _CUE_RE_CACHE else _cue_re(fw)
     m = rx.match(lowb) if rx is not None else None
     if m:
         ln.cue, ln.kind = _CUE_KIND[m.lastgroup]
@@ -588,8 +588,6 @@ def _features(text: str, start: int, end: int) -> Line:
         ln.cue, ln.kind = "newsletter", "inline"
     elif n >= 12 and (not send or n <= 150):
         _credit(ln, low)
-    if ln.cue is None and n >= 20:
-        _author_lines(ln, s, low)
     if not send:
         if fw in _BYLINE_FIRST and n <= BYLINE_MAX_CHARS:
             if EMPTY_BYLINE_RE.match(s):
@@ -610,7 +608,7 @@ def _features(text: str, start: int, end: int) -> Line:
                 ln.byline = m.group("name")
         if n <= NAME_MAX_CHARS and 2 <= nw <= 4 and s[0].isupper() and NAME_LINE_RE.fullmatch(s):
             ln.name = True
-        if all(t.strip(_WORD_TRAILERS) in NAV_WORDS for t in sample):
+        if NAV_WORDS.issuperset(sample):
             ln.nav = True
         elif _NAV_SEP_CHARS_RE.search(s):
             parts = NAV_SEPARATOR_RE.split(s)
@@ -626,19 +624,25 @@ def _features(text: str, start: int, end: int) -> Line:
     return ln
 
 
-def _author_lines(ln: Line, s: str, low: str) -> None:
-    """Mark an author's contact line or bio (furniture that follows an article)."""
+def _author_lines(ln: Line) -> bool:
+    """Mark an author's contact line or bio, checked on the lines that close
+    the article and on those after it (not on every line, to save time)."""
+    if ln.cue or ln.contact or ln.n > CAPTION_MAX_CHARS:
+        return bool(ln.cue) and ln.cue.startswith("author-")
+    s, low = ln.s, ln.low
     if "@" in low or "reach " in low or "contact" in low or "follow " in low:
         if ln.n <= NAME_MAX_CHARS * 2 and EMAIL_LINE_RE.fullmatch(low):
             ln.contact = True
-            return
+            return False
         if AUTHOR_CONTACT_RE.search(low):
             ln.cue, ln.kind = "author-contact", "end"
-            return
+            return True
     if s[0].isupper() and (" is a" in low or " is the " in low or " was a" in low or " covers " in low
                            or " writes about " in low or " reports on " in low or " curates " in low):
-        if AUTHOR_BIO_RE.match(s):
+        if AUTHOR_BIO_RE.match(s) or BROAD_BIO_RE.match(s):
             ln.cue, ln.kind = "author-bio", "list"
+            return True
+    return False
 
 
 _DAY_RE = re.compile(rf"\d{{4}}|{_MONTH}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|ago|yesterday|today")
@@ -666,8 +670,9 @@ def _credit(ln: Line, low: str) -> None:
 
 #: Words whose presence in the first characters of a long line calls for the prose-cue check.
 PROSE_CUE_WORDS = frozenset("""cookie cookies cookies. cookies, newsletter newsletter. newsletters inbox inbox. inbox,
-    reserved reserved. copyright copyright. © originally first journalism journalism. sign subscribe subscribers
-    subscriber download permission permission. email e-mail privacy see by appears""".split())
+    reserved reserved. copyright copyright. copyrighted © originally appeared appears journalism journalism.
+    subscribe subscribers subscriber download permission permission. email e-mail address privacy signing
+    clicking registering""".split())
 
 
 _DIGIT_RE = re.compile(r"\d")
@@ -851,9 +856,23 @@ def _trailing_prose(ln: Line, prev: Line) -> bool:
     return False
 
 
+def _nonblank_lines(text: str) -> list[Segment]:
+    """The same segments as :func:`mediakit.text.nonblank_lines`, found with
+    ``str.splitlines`` (which breaks at exactly the same characters) instead
+    of a regular expression: three times faster on long texts."""
+    out = []
+    pos = 0
+    for raw in text.splitlines(True):
+        line = raw.rstrip()
+        if line:
+            out.append((pos + len(line) - len(line.lstrip()), pos + len(line)))
+        pos += len(raw)
+    return out
+
+
 def classify(text: str, segments: list[Segment] | None = None) -> list[Line]:
     """Label every non-blank line of plain text; see the module docstring."""
-    segs = nonblank_lines(text) if segments is None else segments
+    segs = _nonblank_lines(text) if segments is None else segments
     lines = [_features(text, a, b) for a, b in segs]
     if not lines:
         return lines
@@ -883,10 +902,12 @@ def classify(text: str, segments: list[Segment] | None = None) -> list[Line]:
     # short paragraphs (or a closing list) right after the last good line
     while last + 1 < len(lines) and _trailing_prose(lines[last + 1], lines[last]):
         last += 1
-    # an author bio closing the block ("Jane Doe is an economist at ...") belongs to the furniture after it
-    while last > first and lines[last].n <= CAPTION_MAX_CHARS and BROAD_BIO_RE.match(lines[last].s):
-        lines[last].cue, lines[last].kind = "author-bio", "list"
+    # an author bio or contact line closing the block ("Jane Doe is an economist at ...",
+    # "Reach him at ...") belongs to the furniture after it
+    while last > first and _author_lines(lines[last]):
         last -= 1
+    for ln in lines[last + 1:]:
+        _author_lines(ln)
 
     # the block
     for ln in lines[first:last + 1]:
