@@ -370,7 +370,7 @@ _CUES: list[tuple[str, str, str, str]] = [
      r"\s*[:»›>→]?\s*$"),
     ("read-more-link", "inline", "read see also related recommended more watch listen explore opinion analysis exclusive live continue full load show view",
      r"(?:read\s+more|read\s+next|read\s+also|also\s+read|see\s+also|related|recommended|more|watch|listen|read|see|explore|opinion|analysis|exclusive|live)\s*[:|»›>→]\s*\S"
-     r"|related\s+(?:article|story|content|video|link|coverage|reading)s?\s+\S"
+     r"|related\s+(?:article|story|content|video|link|coverage|reading)s?\s*[:|»›>→]?\s+\S"
      r"|(?:read\s+more|read\s+the\s+full\s+(?:story|article)|continue\s+reading|read\s+full\s+(?:story|article)|full\s+story|load\s+more|show\s+more|view\s+all|see\s+all|see\s+more)\b.{0,20}$"),
     ("share", "inline", "share tweet copy copied link print email e-mail save bookmark follow like gift facebook twitter x linkedin whatsapp mail reddit pinterest telegram instagram youtube tiktok threads bluesky flipboard messenger comments comment sms",
      r"(?:share(?:\s+(?:this|on|via|the|article|story|page|post)\b.{0,60}|\s*[:!]?\s*$|\b.{0,30}\b(?:article|story|post|page)\b)|tweet\b|copy(?:ied)?\s+(?:link|url)|link\s+copied"

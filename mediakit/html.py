@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 #: Elements whose content is never visible.
 INVISIBLE_TAGS = frozenset({"head", "script", "style", "noscript", "template", "svg", "iframe", "object", "canvas",
-                            "map", "audio", "video", "select", "option", "button", "input", "textarea"})
+                            "map", "audio", "video", "select", "option", "input", "textarea"})
 #: Elements that start a new line of visible text.
 BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "dialog", "div", "dl",
