@@ -127,7 +127,9 @@ def _write_parquet(rows: Iterable[dict[str, Any]], output: str, header: list[str
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    text_cols = {"id", "outlet", "published", "title", "error"}
+    from .frame import TEXT_COLUMNS
+
+    text_cols = {"id", *TEXT_COLUMNS}
     schema = pa.schema([(c, pa.string() if c in text_cols else pa.float64()) for c in header])
     with pq.ParquetWriter(output, schema) as writer:
         batch: list[dict[str, Any]] = []

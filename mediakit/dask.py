@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from .frame import META_COLUMNS, columns
+from .frame import TEXT_COLUMNS, columns
 from .io import InputError
 
 #: Options of :func:`mediakit.score` that apply per partition.
@@ -40,7 +40,7 @@ def meta(tone: bool = False):
     import pandas as pd
 
     cols = columns(tone)
-    data = {c: pd.Series([], dtype=object if c in (*META_COLUMNS, "error") else "float64") for c in cols}
+    data = {c: pd.Series([], dtype=object if c in TEXT_COLUMNS else "float64") for c in cols}
     return pd.DataFrame(data, index=pd.Index([], dtype=object, name="id"))
 
 

@@ -33,6 +33,10 @@ from .text import sentences as _sentences
 from .types import Analysis, Article
 
 META_COLUMNS = ("outlet", "published", "title")
+#: Text columns taken from a scorer's details: column -> (scorer, detail key).
+LABEL_COLUMNS = {"dominant_frame": ("framing", "dominant_frame")}
+#: Every column of a score table that is not a float score.
+TEXT_COLUMNS = (*META_COLUMNS, *LABEL_COLUMNS, "error")
 #: Articles handed to a worker process at a time.
 CHUNK_SIZE = 64
 #: Inputs larger than this show a progress bar when ``progress=None``.
@@ -59,6 +63,8 @@ def _row_of(item: Article | FailedArticle, analysis: Analysis | None, error: str
     }
     if analysis is not None:
         row.update(analysis.scores)
+        for column, (scorer, key) in LABEL_COLUMNS.items():
+            row[column] = (analysis.details.get(scorer) or {}).get(key)
     return row
 
 
@@ -115,7 +121,7 @@ def iter_rows(
 
 def columns(tone: bool = False) -> list[str]:
     """The columns of a score table, in order (the index, ``id``, excluded)."""
-    return [*META_COLUMNS, *(c.name for c in score_columns(tone)), "error"]
+    return [*META_COLUMNS, *(c.name for c in score_columns(tone)), *LABEL_COLUMNS, "error"]
 
 
 def rows_to_frame(rows: Iterable[Mapping[str, Any]], *, tone: bool = False):
@@ -125,7 +131,7 @@ def rows_to_frame(rows: Iterable[Mapping[str, Any]], *, tone: bool = False):
     rows = list(rows)
     df = pd.DataFrame.from_records(rows, columns=["id", *cols])
     for c in cols:
-        if c not in (*META_COLUMNS, "error"):
+        if c not in TEXT_COLUMNS:
             df[c] = df[c].astype(float)
     df = df.set_index("id")
     df.attrs["mediakit_version"] = __version__
@@ -336,7 +342,7 @@ def score_column_names(df) -> list[str]:
     """The numeric score columns of a score (or comparison) table, in table order."""
     from pandas.api.types import is_bool_dtype, is_numeric_dtype
 
-    skip = {*META_COLUMNS, "error", "n_articles"}
+    skip = {*TEXT_COLUMNS, "n_articles"}
     return [c for c in df.columns if c not in skip and is_numeric_dtype(df[c]) and not is_bool_dtype(df[c])]
 
 

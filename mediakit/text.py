@@ -165,7 +165,6 @@ def _inside_quote(quotes: list[Segment], quote_starts: list[int], punct_start: i
 
 
 #: How far back (in characters) the abbreviation check looks for the token.
-_ABBREVIATION_LOOKBACK = 64
 
 
 def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
@@ -275,6 +274,15 @@ class Document:
     @cached_property
     def words(self) -> tuple[Segment, ...]:
         return tuple(words(self.text, self.body))
+
+    @cached_property
+    def lower_words(self) -> list[str]:
+        """The body's word tokens, lower-cased, in the order of ``words`` (shared by scorers)."""
+        text = self.text
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            return [lowered[s:e] for s, e in self.words]
+        return [text[s:e].lower() for s, e in self.words]
 
     @cached_property
     def body_chars(self) -> int:

@@ -10,6 +10,7 @@ import mediakit
 from mediakit import core, frame
 from mediakit.core import ScoreInfo
 from mediakit.frame import (
+    TEXT_COLUMNS,
     CLAIM_FIELDS,
     EVIDENCE_COLUMNS,
     compare,
@@ -186,7 +187,7 @@ def test_compare_on_the_seeds_gives_outlet_means_and_counts(seed_scores):
     assert cmp.index.name == "outlet"
     assert cmp["n_articles"].tolist() == [2, 1, 1, 1]
     assert cmp.columns[0] == "n_articles"
-    score_cols = [c for c in seed_scores.columns if c not in ("outlet", "published", "title", "error")]
+    score_cols = [c for c in seed_scores.columns if c not in TEXT_COLUMNS]
     assert list(cmp.columns[1:]) == score_cols
     for outlet in cmp.index:
         rows = seed_scores[seed_scores["outlet"] == outlet]
@@ -309,3 +310,10 @@ def test_format_value_by_unit():
     assert format_value(2.5, "per 100 words") == "2.50 per 100 words"
     assert format_value(3.0, "count") == "3.0"
     assert format_value(math.nan, "share") == "n/a"
+
+
+def test_score_table_carries_the_dominant_frame_label(seeds, seed_analyses):
+    df = score(seeds)
+    assert list(df.columns[-2:]) == ["dominant_frame", "error"]
+    for a in seed_analyses:
+        assert df.loc[a.id, "dominant_frame"] == a.details["framing"]["dominant_frame"]
