@@ -466,11 +466,14 @@ PROSE_CUE_RE = re.compile(  # searched in the lower-cased line
     r"|(?P<privacy>^\s*privacy\s+notice\s*:|\bsee\s+our\s+privacy\s+(?:policy|notice)|\bby\s+(?:signing\s+up|subscribing|clicking|registering),?\s+you\s+(?:agree|accept|consent))"
     r"|(?P<originally_published>(?:this\s+(?:article|story|post|piece)\s+(?:was\s+|is\s+)?(?:originally\s+|first\s+)?(?:published|appeared|appears)\s+(?:on|in|at|by))"
     r"|^\s*(?:originally|first)\s+(?:published|appeared)\s+(?:on|in|at|by))"
+    r"|(?P<donation>\b(?:make|making)\s+a\s+(?:donation|gift|contribution)\b|\bdonate\s+(?:today|now)\b"
+    r"|\bconsider\s+(?:supporting|donating|subscribing|becoming\s+a\s+(?:member|supporter|subscriber))\b"
+    r"|\bsupport\s+(?:our|independent|local|nonprofit|non-profit)\s+(?:\w+\s+)?(?:journalism|reporting|newsroom)\b)"
     r"|(?P<subscribe>\bsupport\s+(?:our|independent|quality)\s+journalism|\bsubscribe\s+(?:now|today)\b"
     r"|\bsubscribers?\s+(?:only|can\s+read)|\bbecome\s+a\s+subscriber)"
     r"|(?P<app>\bdownload\s+(?:our|the)\s+(?:free\s+)?(?:\w+\s+)?app\b)"
 )
-_PROSE_CUE_KIND = {"privacy": "inline", "cookie": "inline", "copyright": "end", "image_permission": "inline", "newsletter": "inline",
+_PROSE_CUE_KIND = {"donation": "inline", "privacy": "inline", "cookie": "inline", "copyright": "end", "image_permission": "inline", "newsletter": "inline",
                    "comments": "end", "originally_published": "end", "subscribe": "inline", "app": "inline"}
 
 #: Separators between breadcrumb or menu items.
@@ -588,6 +591,11 @@ def _features(text: str, start: int, end: int) -> Line:
         ln.cue, ln.kind = "newsletter", "inline"
     elif n >= 12 and (not send or n <= 150):
         _credit(ln, low)
+    if ln.cue is None and n >= 60 and not PROSE_CUE_WORDS.isdisjoint(sample):
+        m = PROSE_CUE_RE.search(low)
+        if m:
+            ln.cue = m.lastgroup.replace("_", "-")
+            ln.kind = _PROSE_CUE_KIND[m.lastgroup]
     if not send:
         if fw in _BYLINE_FIRST and n <= BYLINE_MAX_CHARS:
             if EMPTY_BYLINE_RE.match(s):
@@ -639,8 +647,11 @@ def _author_lines(ln: Line) -> bool:
             return True
     if s[0].isupper() and (" is a" in low or " is the " in low or " was a" in low or " covers " in low
                            or " writes about " in low or " reports on " in low or " curates " in low):
-        if AUTHOR_BIO_RE.match(s) or BROAD_BIO_RE.match(s):
+        if AUTHOR_BIO_RE.match(s):
             ln.cue, ln.kind = "author-bio", "list"
+            return True
+        if BROAD_BIO_RE.match(s):
+            ln.cue, ln.kind = "about-line", "list"
             return True
     return False
 
@@ -672,7 +683,7 @@ def _credit(ln: Line, low: str) -> None:
 PROSE_CUE_WORDS = frozenset("""cookie cookies cookies. cookies, newsletter newsletter. newsletters inbox inbox. inbox,
     reserved reserved. copyright copyright. copyrighted © originally appeared appears journalism journalism.
     subscribe subscribers subscriber download permission permission. email e-mail address privacy signing
-    clicking registering""".split())
+    clicking registering donation donation. donate donating consider support supporting""".split())
 
 
 _DIGIT_RE = re.compile(r"\d")
@@ -835,13 +846,18 @@ def _trim_list(lines: list[Line], first: int, last: int) -> int:
     """Cut a trailing list of headline-plus-teaser pairs off the block end."""
     i = last
     items = 0
-    while i - 1 > first and lines[i].good and lines[i].n <= TEASER_MAX_CHARS and lines[i - 1].title:
+    cut = 0
+    while (i - 1 > first and lines[i].good and lines[i].n <= TEASER_MAX_CHARS and lines[i - 1].title
+           and not lines[i - 1].bullet):  # numbered or bulleted headings belong to the article
         items += 1
+        cut += lines[i].n
         i -= 2
     if items >= LIST_MIN_ITEMS:
-        for j in range(i, first - 1, -1):
-            if lines[j].good:
-                return j
+        kept = sum(ln.n for ln in lines[first:i + 1] if ln.good)
+        if cut < kept:  # a list longer than the article before it is the article (a listicle)
+            for j in range(i, first - 1, -1):
+                if lines[j].good:
+                    return j
     return last
 
 
@@ -949,6 +965,7 @@ def _label_header(lines: list[Line], first: int) -> None:
     accepting = True
     content = 0
     headline = -1
+    titled = False  # a line without a final full stop (a headline) has been taken
     for i in range(first - 1, -1, -1):
         ln = lines[i]
         ln.region = "header"
@@ -981,9 +998,16 @@ def _label_header(lines: list[Line], first: int) -> None:
                 accepting = content == 0
                 continue
             if ln.words >= HEADLINE_MIN_WORDS and content < HEADER_MAX_CONTENT_LINES and not ln.s[0].islower():
+                period = ln.s.rstrip(_SENTENCE_CLOSERS).endswith(".")
+                if period and titled:
+                    # a sentence above the headline is the teaser of another story, not a standfirst
+                    _set(ln, "boilerplate", "before-headline")
+                    accepting = False
+                    continue
                 _set(ln, "body", "standfirst")
                 headline = i
                 content += 1
+                titled = titled or not period
                 continue
             if content == 0 and ln.name:
                 _set(ln, "metadata", "author-name")
