@@ -123,6 +123,9 @@ LIST_MIN_ITEMS = 3
 LIST_RUN_TITLE_RATIO = 0.8
 #: ... and its good-line characters are weighted by this factor.
 LIST_RUN_WEIGHT = 0.3
+#: Runs that follow an end-of-article cue (comments, copyright, tags, author
+#: box ...) count for this share of their good-line characters.
+AFTER_END_WEIGHT = 0.3
 #: A neighbouring run is merged into the main block across at most this many
 #: separating lines ...
 MERGE_MAX_GAP_LINES = 8
@@ -803,13 +806,19 @@ def _main_block(lines: list[Line]) -> tuple[int, int] | None:
         runs.append((start, len(lines), ""))
     best = None
     best_score = 0.0
+    after_end = False
     for k, (a, b, _) in enumerate(runs):
+        gap_start = runs[k - 1][1] if k else 0
+        if any(x.kind == "end" for x in lines[gap_start:a]):  # the separators before this run
+            after_end = True
         good, chars, titles = _run_stats(lines, a, b)
         if not good:
             continue
         score = float(chars)
         if good >= 2 and titles >= LIST_RUN_TITLE_RATIO * good and chars / good < TEASER_MAX_CHARS:
             score *= LIST_RUN_WEIGHT
+        if after_end:  # prose after a comments heading, a copyright line ... is not the article
+            score *= AFTER_END_WEIGHT
         if score > best_score:
             best, best_score = k, score
     if best is None:

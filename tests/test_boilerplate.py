@@ -357,3 +357,12 @@ def test_html_without_an_article_falls_back_to_the_line_classifier():
     assert r.details["input"] == "html" and r.text == "Home\nNews"
     for s in r.spans:
         assert r.text[s.start:s.end] == s.cue
+
+
+def test_long_reader_comments_after_the_article_are_not_the_article():
+    comment = ("I have lived here for thirty years and I can tell you that the trees the council planted last time "
+               "all died within two summers because nobody watered them, so forgive me if I do not get excited. ")
+    after = ["Comments", "JohnnyB", "2 hours ago", comment * 2, "Reply", "Sarah_T", "1 hour ago", comment * 6]
+    text = page("Trees for every street in the city", after=after)
+    assert all(label_of(text, p)[0] == "body" for p in ARTICLE)
+    assert label_of(text, (comment * 6).strip())[0] == "boilerplate"
