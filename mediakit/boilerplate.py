@@ -65,7 +65,7 @@ import re
 from typing import Any, NamedTuple
 
 from .core import ScoreInfo
-from .text import Segment, nonblank_lines
+from .text import Segment
 from .types import Span
 
 NAME = "boilerplate"
@@ -83,15 +83,15 @@ LEXICONS = ()
 # Thresholds (jusText style: every one named, each used by one rule)
 # --------------------------------------------------------------------------
 
-#: A good (prose) line has at least this many characters ...
+#: A good (prose) line has at least this many characters, at least
+#: GOOD_MIN_WORDS words and a stop-word density of at least
+#: GOOD_MIN_STOPWORD_DENSITY, ends like a sentence (``.``, ``!`` or ``?``,
+#: optionally followed by closing quotes or brackets), is not cut short with
+#: ``…`` and carries no furniture cue.
 GOOD_MIN_CHARS = 80
-#: ... and at least this many words ...
 GOOD_MIN_WORDS = 12
-#: ... and at least this share of stop words (measured on its first
-#: :data:`STOPWORD_SAMPLE_CHARS` characters) ...
 GOOD_MIN_STOPWORD_DENSITY = 0.20
-#: ... and ends like a sentence (``.``, ``!``, ``?``, optionally followed by
-#: closing quotes or brackets), and is not cut short with ``…``.
+#: Stop-word density is measured on this many first characters of a line.
 STOPWORD_SAMPLE_CHARS = 120
 #: Lines up to this long are checked against the furniture cues.
 CUE_MAX_CHARS = 160
@@ -455,11 +455,12 @@ def match_cue(line: str) -> tuple[str, str] | None:
     m = rx.match(low)
     return _CUE_KIND[m.lastgroup] if m else None
 
-#: Cues that may appear in a long line of prose (a cookie notice, a
-#: newsletter promotion), checked only when one of PROSE_CUE_WORDS occurs.
 #: Prose cues are looked for in this many first characters of a long line.
 PROSE_CUE_SAMPLE_CHARS = 240
-PROSE_CUE_RE = re.compile(  # searched in the lower-cased line
+#: Cues that may appear inside a line of prose (a cookie notice, a newsletter
+#: promotion, a donation appeal), searched in the lower-cased line only when
+#: one of PROSE_CUE_WORDS occurs among its first words.
+PROSE_CUE_RE = re.compile(
     r"(?P<cookie>\b(?:use|uses|using)\s+cookies|\bcookies?\s+(?:policy|settings|preferences)|accept\s+(?:all\s+)?cookies)"
     r"|(?P<copyright>all\s+rights\s+reserved|^\s*(?:©|copyright\b))"
     r"|(?P<image_permission>copyrighted\s+(?:images|photos|pictures|material)|(?:images?|photos?)\s+used\s+with\s+permission)"
@@ -476,15 +477,15 @@ PROSE_CUE_RE = re.compile(  # searched in the lower-cased line
     r"|\bsubscribers?\s+(?:only|can\s+read)|\bbecome\s+a\s+subscriber)"
     r"|(?P<app>\bdownload\s+(?:our|the)\s+(?:free\s+)?(?:\w+\s+)?app\b)"
 )
-_PROSE_CUE_KIND = {"donation": "inline", "privacy": "inline", "cookie": "inline", "copyright": "end", "image_permission": "inline", "newsletter": "inline",
-                   "comments": "end", "originally_published": "end", "subscribe": "inline", "app": "inline"}
+_PROSE_CUE_KIND = {"donation": "inline", "privacy": "inline", "cookie": "inline", "copyright": "end",
+                   "image_permission": "inline", "newsletter": "inline", "comments": "end",
+                   "originally_published": "end", "subscribe": "inline", "app": "inline"}
 
 #: Separators between breadcrumb or menu items.
 NAV_SEPARATOR_RE = re.compile(r"\s(?:[>›»|•·/]|::)\s|\s*[|•·]\s*")
 #: Separators that make even a two-part line a breadcrumb ("National > Defense").
 _BREADCRUMB_RE = re.compile(r"\s[>›»]\s")
 _SENTENCE_CLOSERS = "\"'”’)]»*"
-_PUNCT_TABLE = str.maketrans({c: " " for c in ",.;:!?\"“”()[]{}—–|/•·…*«»"})
 _BULLET_RE = re.compile(r"(?:[-•*·–—▪►✓✔■□◦]|\d{1,2}[.)])\s+\S")
 
 # --------------------------------------------------------------------------
@@ -689,7 +690,6 @@ PROSE_CUE_WORDS = frozenset("""cookie cookies cookies. cookies, newsletter newsl
     clicking registering donation donation. donate donating consider support supporting""".split())
 
 
-_DIGIT_RE = re.compile(r"\d")
 _NAV_SEP_CHARS_RE = re.compile(r"[|•·>›»/]")
 _DATE_FIRST = frozenset("""today published updated last first posted modified date created on as yesterday just an a one
     mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun sunday
@@ -1220,7 +1220,7 @@ def _extract_html(markup: str) -> BoilerplateResult:
 
     page = _html.extract_page(markup)
     text = page.text
-    segs = nonblank_lines(text)
+    segs = _nonblank_lines(text)
     lines = [_features(text, a, b) for a, b in segs]
     kept = page.article_lines
     title_norm = _html.normalise(page.title) if page.title else None

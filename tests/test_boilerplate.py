@@ -366,3 +366,18 @@ def test_long_reader_comments_after_the_article_are_not_the_article():
     text = page("Trees for every street in the city", after=after)
     assert all(label_of(text, p)[0] == "body" for p in ARTICLE)
     assert label_of(text, (comment * 6).strip())[0] == "boilerplate"
+
+
+@pytest.mark.parametrize("line,rule", [
+    ("Subscribe", "subscribe"), ("ADVERTISEMENT", "advertising"), ("Most Read", "list-heading"),
+    ("Tags: Portugal, work", "tags"), ("© 2024 The Ledger. All rights reserved.", "copyright"),
+    ("Share this article", "share"), ("3 min read", "reading-time"), ("22 C", "weather"),
+    ("Skip to main content", "navigation"), ("12 Comments", "comments"),
+])
+def test_match_cue(line, rule):
+    assert bp.match_cue(line)[0] == rule
+
+
+@pytest.mark.parametrize("line", ["The council voted on Tuesday.", "Subscribers of the channel grew", "Morenews"])
+def test_ordinary_lines_carry_no_cue(line):
+    assert bp.match_cue(line) is None
