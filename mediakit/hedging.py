@@ -271,16 +271,28 @@ def _literals(pattern: str) -> list[str]:
     return [" ".join(combo) for combo in product(*words)]
 
 
-def _atom_key(atom: str) -> tuple[int, str]:
-    # literal characters first, then the star: a literal continuation of the
-    # word is tried before a wildcard one
-    return (1 if atom == _STAR else 0, atom)
+#: Letters in order of frequency as the first letter of English words, then overall.  sre tries
+#: the alternatives of a branch one after the other, so putting frequent letters first makes a
+#: failed attempt at a common word cheaper.
+_FIRST_LETTERS = "taosiwcbphfmdrelnguyvjkqzx"
+_LETTERS = "etaoinshrdlcumwfgypbvkjxqz"
 
 
-def _emit(node: dict) -> str:
+def _atom_key(atom: str, root: bool = False) -> tuple[int, int, str]:
+    # literal characters first (frequent ones first), the star last: a literal
+    # continuation of the word is tried before a wildcard one
+    if atom == _STAR:
+        return (2, 0, atom)
+    order = _FIRST_LETTERS if root else _LETTERS
+    k = order.find(atom)
+    return (0, k, atom) if len(atom) == 1 and k >= 0 else (1, 0, atom)
+
+
+def _emit(node: dict, root: bool = False) -> str:
     """A trie node over first-word characters; ``node[""]`` holds the continuations
     (the rest of each phrase) of the entries whose first word ends here."""
-    alts = [a + _emit(node[a]) for a in sorted((k for k in node if k != ""), key=_atom_key)]
+    keys = sorted((k for k in node if k != ""), key=lambda a: _atom_key(a, root))
+    alts = [a + _emit(node[a]) for a in keys]
     conts = node.get("", ())
     ends_here = "" in conts
     alts.extend(sorted((c for c in conts if c), key=lambda c: (-len(c), c)))
@@ -336,7 +348,7 @@ class _Matcher:
             else:
                 for lit in _literals(entry.pattern):
                     self.literal.setdefault(lit, idx)
-        body = "(?:" + (_emit(trie) or r"(?!x)x") + r")(?!\w)"
+        body = "(?:" + (_emit(trie, root=True) or r"(?!x)x") + r")(?!\w)"
         opener = "[" + re.escape(_OPENERS) + "]?"
         self.scan = re.compile(" " + opener + body)
         self.line = re.compile("\n" + opener + body)
@@ -356,6 +368,9 @@ class _Matcher:
 
     def entry_index(self, cue: str) -> int | None:
         """The index of the entry a matched cue belongs to (the first in file order)."""
+        idx = self.literal.get(cue)
+        if idx is not None and not self.starred:
+            return idx
         key = _norm(cue)
         idx = self.literal.get(key)
         if idx is None:
@@ -394,63 +409,73 @@ def check_lexicon(lexicon: Lexicon) -> None:
 _WINDOW = 48
 _STRIP = "\"“”‘’'()[]{},.;:!?—–-…*"
 _CLAUSE_END = ".;!?:"
+_OPEN_BRACKETS = "(\"“‘["
 
 
 class _Ctx:
     """The document being read, the body line of the current match, and lazy sentence lookup."""
 
-    __slots__ = ("doc", "text", "low", "lo", "hi")
+    __slots__ = ("doc", "text", "low", "lo", "hi", "_starts")
 
     def __init__(self, doc: Document, text: str, low: str) -> None:
         self.doc, self.text, self.low = doc, text, low
         self.lo = self.hi = 0
+        self._starts: list[int] | None = None
 
     def prev(self, pos: int, n: int = 1) -> list[str]:
         """Up to ``n`` words before ``pos`` in the same line and clause, nearest last."""
         lo = self.lo
         a = pos - _WINDOW
         chunk = self.low[a if a > lo else lo:pos]
-        toks = chunk.split()
-        if a > lo and toks and not chunk[0].isspace():
-            toks = toks[1:]  # cut in the middle of a word
+        if n == 1:  # the common case, without the loop
+            toks = chunk.rsplit(None, 1)
+            if not toks or (len(toks) == 1 and a > lo and not chunk[0].isspace()):
+                return []
+            tok = toks[-1]
+            if tok[-1] in _CLAUSE_END:
+                return []
+            w = tok.strip(_STRIP)
+            return [w] if w else []
+        toks = chunk.rsplit(None, n + 1)
+        if len(toks) > n or (a > lo and toks and not chunk[0].isspace()):
+            toks = toks[1:]  # the first piece is cut in the middle of a word, or not needed
         out: list[str] = []
-        first = True
-        for tok in reversed(toks):
-            if tok[-1] in _CLAUSE_END and not (first and tok == tok.rstrip(_STRIP)):
-                break
-            first = False
+        for i in range(len(toks) - 1, -1, -1):
+            tok = toks[i]
+            if tok[-1] in _CLAUSE_END:
+                break  # the clause ends here
             w = tok.strip(_STRIP)
             if w:
                 out.append(w)
-                if len(out) == n:
-                    break
-            if tok[0] in "(\"“‘[":
+            if tok[0] in _OPEN_BRACKETS:
                 break
         out.reverse()
-        return out
+        return out[-n:]
 
     def next(self, pos: int, n: int = 1) -> list[str]:
         """Up to ``n`` words after ``pos``, stopping at punctuation; [] if punctuation comes first."""
         hi = self.hi
         b = pos + _WINDOW
         chunk = self.low[pos:b if b < hi else hi]
-        toks = chunk.split()
-        if b < hi and toks and not chunk[-1].isspace():
-            toks = toks[:-1]
+        if not chunk[:1].isspace():
+            return []  # punctuation (or a word character) right after the cue
+        toks = chunk.split(None, n)
         out: list[str] = []
-        for tok in toks:
-            if not tok[0].isalnum() and tok[0] not in "$€£¥":
+        for tok in toks[:n]:
+            if not (tok[0].isalnum() or tok[0] in "$€£¥"):
                 break
             w = tok.rstrip(_STRIP)
             out.append(w)
-            if len(out) == n or w != tok:
+            if w != tok:
                 break
         return out
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        doc = self.doc
-        i = doc.sentence_index(pos)
-        sents = doc.sentences
+        """The sentence holding ``pos``, clipped to the current body line."""
+        if self._starts is None:
+            self._starts = [s for s, _ in self.doc.sentences]
+        i = bisect_right(self._starts, pos) - 1
+        sents = self.doc.sentences
         s, e = sents[i] if 0 <= i < len(sents) else (self.lo, self.hi)
         return (s if s > self.lo else self.lo, e if e < self.hi else self.hi)
 
@@ -485,10 +510,20 @@ _MONTH_BEFORE = frozenset(
     "in last next this early late mid since until till by of during through throughout from before "
     "after between each every on the a".split()
 ) | _MONTHS
+#: Subjects after which may/might/could grant permission (you may leave).
 _DEONTIC_SUBJECTS = frozenset(
-    "you visitors users customers passengers readers applicants participants students members anyone "
-    "everyone nobody someone employees guests patients drivers travellers travelers fans viewers "
-    "subscribers".split()
+    "you visitors users customers passengers readers applicants participants members anyone everyone nobody "
+    "guests subscribers".split()
+)
+#: Subjects that take permission only with a verb of :data:`_PERMISSION_VERBS` (patients may leave,
+#: but patients may need surgery).
+_PERMITTED_SUBJECTS = frozenset(
+    "patients students employees staff workers drivers travellers travelers fans viewers residents "
+    "shoppers tourists voters parents children pupils spectators someone they".split()
+)
+_PERMISSION_VERBS = frozenset(
+    "leave apply bring enter park use return request choose opt submit contact visit access download attend "
+    "register join stay borrow call email book cancel claim collect keep take go".split()
 )
 _PERMITTING = frozenset("told allowed permitted informed assured".split())
 #: Words after which ``might``/``may`` is a noun or a name, not a verb.
@@ -504,25 +539,31 @@ def _is_title_case(text: str, lo: int, hi: int) -> bool:
     return bool(caps) and sum(caps) >= 0.8 * len(caps)
 
 
-def _modal_common(c: _Ctx, start: int, end: int) -> bool:
-    """rule:modal-deontic and the noun check shared by may, might and could."""
-    prev = c.prev(start, 3)
-    if prev and prev[-1] in _DEONTIC_SUBJECTS:
+def _modal_common(c: _Ctx, start: int, end: int, prev: list[str], nxt: list[str]) -> bool:
+    """rule:modal-deontic and the noun check (rule:might-noun) shared by may, might and could.
+
+    ``prev``: up to three words before the modal; ``nxt``: the words after it."""
+    subject = prev[-1] if prev else ""
+    if subject in _DEONTIC_SUBJECTS:
         return False
-    nxt = c.next(end)
-    if not nxt or nxt[0] in _NOUN_FOLLOWERS:
+    if not nxt:
+        # punctuation right after: "may, in some cases," is still the verb; "its might." is the noun
+        return c.low[end:end + 1] == "," and c.low[start:start + 5] != "might"
+    if nxt[0] in _NOUN_FOLLOWERS:
         return False
+    if nxt[0] in _PERMISSION_VERBS and subject in _PERMITTED_SUBJECTS:
+        return False  # patients may leave
     if c.low[start] == "m" and nxt[0] != "have" and not _PERMITTING.isdisjoint(prev):
         return False  # told they may return: permission
     return True
 
 
 def _rule_may(c: _Ctx, start: int, end: int, head: str) -> Any:
+    nxt = c.next(end, 2)
+    prev = c.prev(start, 3)
     if c.text[start] == "M":  # rule:may-month
-        nxt = c.next(end, 2)
         if nxt and nxt[0][:1].isdigit():
             return False
-        prev = c.prev(start)
         if prev and prev[-1] in _MONTH_BEFORE:
             return False
         if len(nxt) == 2 and nxt[0] in ("and", "or", "to", "through") and nxt[1] in _MONTHS:
@@ -532,7 +573,11 @@ def _rule_may(c: _Ctx, start: int, end: int, head: str) -> Any:
         s, e = c.sentence(start)
         if not _is_title_case(c.text, s, e):
             return False
-    return _modal_common(c, start, end)
+    return _modal_common(c, start, end, prev, nxt)
+
+
+def _rule_might(c: _Ctx, start: int, end: int, head: str) -> Any:
+    return _modal_common(c, start, end, c.prev(start, 3), c.next(end))  # rule:might-noun, rule:modal-deontic
 
 
 _ABILITY_NEXT = frozenset(
@@ -540,25 +585,31 @@ _ABILITY_NEXT = frozenset(
     "read walk".split()
 )
 _PURPOSE_WORDS = frozenset("so if".split())
+_PERCEIVED = frozenset("seen heard felt smelled smelt".split())
 _ABILITY_BEFORE = frozenset("as all everything anything whatever best what".split())
 _SUBJECT_PRONOUNS = frozenset("i we you he she they it".split())
 
 
 def _rule_could(c: _Ctx, start: int, end: int, head: str) -> Any:
-    nxt = c.next(end)
+    nxt = c.next(end, 2)
     if nxt and nxt[0] in _ABILITY_NEXT:  # rule:modal-ability
         return False
-    prev = c.prev(start, 3)
-    # so (that) they could ..., if they could ..., as best they could
-    if any(w in _PURPOSE_WORDS for w in prev[-3:-1]) or ("that" in prev[-2:-1] and "so" in prev):
+    if len(nxt) == 2 and nxt[0] == "be" and nxt[1] in _PERCEIVED:
+        return False  # could be seen, could be heard
+    prev = c.prev(start, 4)
+    # so (that) they could ..., if they could ..., as best they could, one could
+    if any(w in _PURPOSE_WORDS for w in prev[:-1]) or (prev and prev[-1] == "one"):
         return False
     if len(prev) >= 2 and prev[-1] in _SUBJECT_PRONOUNS and prev[-2] in _ABILITY_BEFORE:
         return False
-    return _modal_common(c, start, end)
+    return _modal_common(c, start, end, prev[-3:], nxt)
 
 
-def _rule_might(c: _Ctx, start: int, end: int, head: str) -> Any:
-    return _modal_common(c, start, end)  # rule:might-noun, rule:modal-deontic
+def _rule_possible(c: _Ctx, start: int, end: int, head: str) -> Any:
+    if end - start != 8:
+        return True
+    prev = c.prev(start)
+    return not (prev and prev[-1] in ("as", "every", "all"))  # rule:possible-idiom (as many as possible)
 
 
 def _rule_will(c: _Ctx, start: int, end: int, head: str) -> Any:
@@ -587,6 +638,7 @@ _CONDITIONAL = re.compile(
     r"otherwise|were\s+to|whether\s+or\s+not)\b"
 )
 _INVERTED_CONDITION = re.compile(r"[\"“‘'(]*(?:should|were|had)\s+(?!not\b)[\w'’]+")
+_NARRATIVE_PAST = re.compile(r"\b(?:years|decades|months|weeks|days)\s+later\b")
 _HABIT_NEXT = frozenset(
     "often always usually later sometimes eventually never regularly frequently typically like love "
     "rather prefer you i we go".split()
@@ -613,6 +665,8 @@ def _rule_would(c: _Ctx, start: int, end: int, head: str) -> Any:
     low = c.low
     if _CONDITIONAL.search(low, s, e) or _INVERTED_CONDITION.match(low, s, e):
         return False  # rule:would-conditional
+    if _NARRATIVE_PAST.search(low, s, e):
+        return False  # rule:would-habitual (years later she would ...)
     if not c.in_quote(start):  # rule:would-reported
         a = start - 120
         before = low[a if a > s else s:start]
@@ -632,7 +686,8 @@ _SHOWUP_NEXT = frozenset(
     "in on at before with alongside outside inside during via from for onstage together briefly live "
     "publicly again later twice once among amid near behind under across between online virtually here "
     "there today yesterday tonight nationally regularly within after suddenly first overnight quickly soon "
-    "throughout".split()
+    "throughout frequently occasionally rarely daily weekly prominently anywhere everywhere over wearing "
+    "several".split()
 )
 _NOUN_PHRASE_START = frozenset("the a an his her their its this that these those him them me us you reporters "
                                "court".split())
@@ -708,7 +763,9 @@ def _rule_suggest(c: _Ctx, start: int, end: int, head: str) -> Any:
 
 _POTENTIAL_PEOPLE = frozenset(
     "customers buyers investors clients bidders suitors candidates recruits voters users donors partners "
-    "acquirers applicants students employers tenants members sponsors employees".split()
+    "acquirers applicants students employers tenants members sponsors employees customer buyer investor client "
+    "bidder suitor candidate recruit voter user donor partner acquirer applicant student employer tenant member "
+    "sponsor employee mate mates".split()
 )
 
 
@@ -780,19 +837,43 @@ _CONSIDERED_BEFORE = _BE | frozenset(
 )
 
 
+_BY_BELIEVERS = frozenset("many some most experts critics historians scholars analysts observers others "
+                          "fans commentators".split())
+
+
 def _rule_considered(c: _Ctx, start: int, end: int, head: str) -> Any:
-    if end - start != 10:
-        return True
+    """rule:considered-deliberation: a belief, not a deliberation (the court considered the appeal)."""
+    nxt = c.next(end, 5)
+    if not nxt and c.low[end:end + 3].lstrip()[:1] in ("\"", "“", "‘"):
+        nxt = [""]  # considered "spiritual"
+    if not nxt:
+        return False
+    if nxt[0] == "by":
+        return len(nxt) > 1 and nxt[1] in _BY_BELIEVERS  # considered by many to be
+    if "as" in nxt or ("to" in nxt[:4] and "be" in nxt):
+        return True  # considered him as, consider her to be
+    if end - start != 10:  # consider, considers
+        return nxt[0] in ("that", "himself", "herself", "themselves", "itself")
     prev = c.prev(start, 2)
     if not prev or prev[-1] not in _CONSIDERED_BEFORE:
-        return False  # rule:considered-deliberation (the court considered the appeal)
+        return False
     if len(prev) == 2 and prev[-1] in _BE and prev[-2] in _MODALS:
         return False  # will be considered
     if prev[-1] == "being":
         return False  # is being considered
-    nxt = c.next(end)
-    return bool(nxt) and nxt[0] not in (
-        "by", "for", "at", "in", "on", "during", "next", "when", "before", "after", "until", "under")
+    return nxt[0] not in ("for", "at", "in", "on", "during", "next", "when", "before", "after", "until", "under")
+
+
+def _rule_estimated(c: _Ctx, start: int, end: int, head: str) -> Any:
+    """rule:estimated-attributive: "the estimated cost" describes a quantity, like an approximator."""
+    prev = c.prev(start)
+    return not (prev and prev[-1] in ("the", "an", "a", "its", "their", "his", "her", "our"))
+
+
+def _rule_regarded(c: _Ctx, start: int, end: int, head: str) -> Any:
+    """seen, viewed, regarded, perceived: a belief only with "as" (seen by many as a favourite)."""
+    nxt = c.next(end, 5)
+    return "as" in nxt[:5] and nxt[:2] != ["as", "well"]
 
 
 _FEAR_NOUN_BEFORE = frozenset(
@@ -816,8 +897,9 @@ _HEDGE_RULES: dict[str, Rule] = {
     "fear": _rule_fear, "fears": _rule_fear,
     "may": _rule_may, "might": _rule_might, "could": _rule_could, "would": _rule_would,
     "will": _rule_will, "shall": _rule_will, "won't": _rule_will, "wont": _rule_will,
-    "apparent": _rule_apparent, "potential": _rule_potential, "thought": _rule_thought,
-    "considered": _rule_considered,
+    "apparent": _rule_apparent, "potential": _rule_potential, "possible": _rule_possible, "thought": _rule_thought,
+    "considered": _rule_considered, "consider": _rule_considered, "considers": _rule_considered,
+    "regarded": _rule_regarded, "viewed": _rule_regarded, "estimated": _rule_estimated,
 }
 for _w in ("appear", "appears", "appeared", "appearing"):
     _HEDGE_RULES[_w] = _rule_appear
@@ -870,41 +952,44 @@ _BOOSTER_RULES: dict[str, Rule] = {w: _rule_prove for w in ("prove", "proves", "
 # negation, with the filler words that may stand between it and the booster
 _NEG_WORDS = frozenset("not never no without cannot can't won't isn't wasn't aren't weren't hasn't haven't "
                        "hadn't didn't doesn't don't couldn't wouldn't".split())
-_NEG_AFTER = frozenset("unable yet failed fail fails".split())  # + to
+_NEG_BEFORE_TO = frozenset("unable yet failed fail fails".split())  # unable to, yet to, failed to
+_REFUSAL_BEFORE_TO = frozenset("declined declines declining refused refuses refusing".split())
 _NEG_FILLER = frozenset(
     "yet been be being have has had independently officially immediately publicly formally fully so far as "
     "clearly definitively directly able possible to any firmly conclusively separately".split()
 )
-_REFUSAL_BEFORE = frozenset("declined declines declining refused refuses refusing refrained refrains".split())
 
 
 def _negation(c: _Ctx, start: int, floor: int) -> tuple[int, bool] | None:
     """Where a negation of the booster at ``start`` begins, and whether it is a refusal.
 
-    Looks back over at most six words (not past ``floor``): a negation word,
-    then only filler words (``not yet been independently confirmed``)."""
-    words = c.prev(start, 6)
-    words = [w.replace("’", "'") for w in words]
-    for k in range(len(words) - 1, -1, -1):
+    Reads back over at most six words (not past ``floor``): filler words
+    (``not yet been independently confirmed``) until a negation word.  A
+    refusal (``would not``, ``won't``, ``declined to``) makes the booster a
+    dismissal; any other negation makes it a hedge."""
+    words = [w.replace("’", "'") for w in c.prev(start, 6)]
+    k = len(words) - 1
+    while k >= 0:
         w = words[k]
-        neg = w in _NEG_WORDS or (w in _NEG_AFTER and k + 1 < len(words) and words[k + 1] == "to")
-        if neg:
-            refusal = (w in ("not", "never") and k > 0 and words[k - 1] in ("would", "will")) or w in (
-                "wouldn't", "won't")
-            if not refusal and w == "to":
-                refusal = False
-            pos = _word_position(c, start, len(words) - k)
-            if pos < floor:
-                return None
-            if pos > c.lo and refusal and k > 0:
-                pos = _word_position(c, start, len(words) - k + 1)
-            return pos, refusal
-        if k + 1 < len(words) and words[k + 1] == "to" and w in _REFUSAL_BEFORE:
-            pos = _word_position(c, start, len(words) - k)
-            return (pos, True) if pos >= floor else None
-        if w not in _NEG_FILLER and w not in _NEG_AFTER:
+        if w in _NEG_WORDS:
+            begin = k
+            refusal = w in ("wouldn't", "won't")
+            if w in ("not", "never") and k and words[k - 1] in ("would", "will"):
+                refusal, begin = True, k - 1
+            break
+        if w == "to" and k and words[k - 1] in _REFUSAL_BEFORE_TO:
+            begin, refusal = k - 1, True
+            break
+        if w == "to" and k and words[k - 1] in _NEG_BEFORE_TO:
+            begin, refusal = k - 1, False
+            break
+        if w not in _NEG_FILLER:
             return None
-    return None
+        k -= 1
+    else:
+        return None
+    pos = _word_position(c, start, len(words) - begin)
+    return (pos, refusal) if pos >= floor else None
 
 
 def _word_position(c: _Ctx, pos: int, back: int) -> int:
@@ -977,13 +1062,13 @@ for _w in ("deny", "denies", "denied", "denying", "denial", "denials"):
 # Finding the spans and scoring
 # ---------------------------------------------------------------------------
 
-#: Characters after which a cue may start, found with str.find (rare in text).
-_LEADS = "—–/\u00a0\r\t\f\v\x1c\x1d\x1e\x85\u2028\u2029"
+#: Characters inside a line after which a cue may start, found with str.find (rare in text).
+_LEADS = "—–/\u00a0\t"
 
 
 def _candidates(matcher: _Matcher, low: str, body: tuple[tuple[int, int], ...],
-                ignore_case: bool) -> list[tuple[int, int]]:
-    """(start, end) of every lexicon match in the body, leftmost-longest, not overlapping."""
+                ignore_case: bool) -> list[tuple[int, int, int]]:
+    """(start, end, body line) of every lexicon match in the body, leftmost-longest, not overlapping."""
     if not body:
         return []
     scan, line, anchored = matcher.regexes(ignore_case)
@@ -991,11 +1076,12 @@ def _candidates(matcher: _Matcher, low: str, body: tuple[tuple[int, int], ...],
     a = lo0 - 1 if lo0 > 0 else 0
     found = [m.span() for m in scan.finditer(low, a, hi0)]
     found.extend(m.span() for m in line.finditer(low, a, hi0))
-    if lo0 == 0:
-        m = anchored.match(low, 0, hi0)
-        if m:
-            found.append(m.span())
-    for ch in _LEADS:  # a cue right after a dash, slash, no-break space or rare line break
+    for lo, _ in body:  # a line that starts the text or follows a rare line break
+        if lo == 0 or low[lo - 1] not in " \n":
+            m = anchored.match(low, lo, hi0)
+            if m:
+                found.append(m.span())
+    for ch in _LEADS:  # a cue right after a dash, slash, no-break space or tab
         k = low.find(ch, a, hi0)
         while k >= 0:
             m = anchored.match(low, k + 1, hi0)
@@ -1019,7 +1105,7 @@ def _candidates(matcher: _Matcher, low: str, body: tuple[tuple[int, int], ...],
         lo, hi = body[seg]
         if s < lo or e > hi:
             continue  # outside the body, or running over a line end
-        out.append((s, e))
+        out.append((s, e, seg))
         last_end = e
     return out
 
@@ -1033,13 +1119,12 @@ def find_spans(doc: Document, lexicon: Lexicon) -> list[Span]:
     if ignore_case:
         low = text
     body = doc.body
-    starts = [s for s, _ in body]
     ctx = _Ctx(doc, text, low)
     entries = matcher.entries
     rules = matcher.rules
     spans: list[Span] = []
     last_end = -1
-    for start, end in _candidates(matcher, low, body, ignore_case):
+    for start, end, seg in _candidates(matcher, low, body, ignore_case):
         idx = matcher.entry_index(low[start:end])
         if idx is None:
             continue
@@ -1047,12 +1132,11 @@ def find_spans(doc: Document, lexicon: Lexicon) -> list[Span]:
         if category == "not_a_cue":
             last_end = end
             continue
-        k = bisect_right(starts, start) - 1
-        ctx.lo, ctx.hi = body[k]
+        lo, hi = ctx.lo, ctx.hi = body[seg]
         # rule:compound - a cue word inside a hyphenated compound
         if category != "approximator" and (
-                (end + 1 < ctx.hi and low[end] == "-" and low[end + 1].isalpha())
-                or (start - 2 >= ctx.lo and low[start - 1] == "-" and low[start - 2].isalpha())):
+                (end + 1 < hi and low[end] == "-" and low[end + 1].isalpha())
+                or (start - 2 >= lo and low[start - 1] == "-" and low[start - 2].isalpha())):
             continue
         sp = low.find(" ", start, end)
         head = low[start:sp] if sp > 0 else low[start:end]
@@ -1068,7 +1152,7 @@ def find_spans(doc: Document, lexicon: Lexicon) -> list[Span]:
             fn = _BOOSTER_RULES.get(head)
             if fn is not None and fn(ctx, start, end, head) is False:
                 continue
-            neg = _negation(ctx, start, last_end if last_end > ctx.lo else ctx.lo)
+            neg = _negation(ctx, start, last_end if last_end > lo else lo)
             if neg is not None:
                 start, refusal = neg
                 category, rule = ("dismissal", "rule:refused-to-confirm") if refusal else (
