@@ -352,6 +352,11 @@ _CUES: list[tuple[str, str, str, str]] = [
     ("references", "end", "article further more reference references source sources citation citations bibliography story journal cite",
      r"(?:article\s+|further\s+|more\s+|story\s+|journal\s+)?(?:references?|sources?|citations?|bibliography)\s*:?\s*$"
      r"|cite\s+this\s+(?:page|article|story)\b"),
+    ("affiliate", "inline", "we this our as if when",
+     r"(?:we|this\s+(?:site|article|post|page|story)|our\s+(?:site|editors|journalists))\s+(?:may\s+)?(?:earn|receive|get)\s+"
+     r"(?:a\s+)?(?:small\s+)?(?:commission|compensation|affiliate)"
+     r"|(?:as\s+an\s+amazon\s+associate|this\s+(?:article|post|page)\s+(?:contains|may\s+contain)\s+affiliate)"
+     r"|(?:if|when)\s+you\s+(?:buy|purchase|click)\b.{0,60}\b(?:we|us)\s+(?:may\s+)?(?:earn|receive|get)\b"),
     ("disclaimer", "end", "the views this opinions disclaimer",
      r"(?:the\s+)?(?:views|opinions)\s+(?:and\s+opinions\s+)?expressed\s+(?:in\s+this\s+(?:article|column|piece|post)\s+)?(?:are|do)\b"
      r"|this\s+(?:article|story|content|piece|post)\s+(?:was|is)\s+(?:produced|paid\s+for|sponsored|supported|funded|created)\b"
@@ -393,8 +398,9 @@ _CUES: list[tuple[str, str, str, str]] = [
      r"|sections?|all\s+sections|edition|change\s+edition|live|video|watch|watch\s+live|play|play\s+video|audio|listen"
      r"|breaking(?:\s+news)?|news\s+alerts?|notifications?|settings|open\s+navigation|enable\s+notifications)"
      r"\s*[:»›>]?\s*$"),
-    ("tools", "inline", "show read save please turn enable javascript your text font",
-     r"(?:show\s+(?:key\s+events|all|more|less)(?:\s+only)?|read\s+later|save\s+for\s+later|text\s+size|font\s+size)\s*$"
+    ("tools", "inline", "show read save please turn enable javascript your text font toggle hide enlarge expand view",
+     r"(?:show\s+(?:key\s+events|all|more|less)(?:\s+only)?|read\s+later|save\s+for\s+later|text\s+size|font\s+size"
+     r"|(?:toggle|hide|show)\s+caption|(?:enlarge|expand|view)\s+(?:this\s+)?(?:image|photo|gallery))\s*$"
      r"|(?:please\s+)?(?:turn\s+on|enable)\s+javascript\b|javascript\s+is\s+(?:disabled|required|needed)"
      r"|your\s+browser\s+(?:does\s+not|doesn't|is\s+not)\b"),
     ("counter", "inline", "#num",
@@ -700,6 +706,9 @@ _CREDITS_FIRST = frozenset("""reporting additional editing edited writing with c
     illustration illustrations graphic graphics produced translated fact-checked fact""".split())
 #: A caption ending with an agency or photographer in brackets: "... on Tuesday. (Yonhap)".
 PAREN_CREDIT_RE = re.compile(r"\((?:[A-Z][\w.'’&-]*(?:[\s/]+[A-Z][\w.'’&-]*){0,3})\)$")
+#: A credit on a line of its own ("Mario Tama/Getty Images") is at most this
+#: long; the line above it is then the caption.
+CREDIT_LINE_MAX_CHARS = 60
 #: A caption with a photo credit is at most this long.
 CAPTION_MAX_CHARS = 400
 #: Photo-credit markers looked for near the end of a line (lower case).
@@ -856,12 +865,15 @@ def _trim_list(lines: list[Line], first: int, last: int) -> int:
     i = last
     items = 0
     cut = 0
+    nxt = last + 1
+    # another dated headline follows: the list has started already, one pair is enough
+    dated = (nxt + 1 < len(lines) and lines[nxt].date and not lines[nxt].time_only and lines[nxt + 1].title)
     while (i - 1 > first and lines[i].good and lines[i].n <= TEASER_MAX_CHARS and lines[i - 1].title
            and not lines[i - 1].bullet):  # numbered or bulleted headings belong to the article
         items += 1
         cut += lines[i].n
         i -= 2
-    if items >= LIST_MIN_ITEMS:
+    if items >= (1 if dated else LIST_MIN_ITEMS):
         kept = sum(ln.n for ln in lines[first:i + 1] if ln.good)
         if cut < kept:  # a list longer than the article before it is the article (a listicle)
             for j in range(i, first - 1, -1):
@@ -902,8 +914,14 @@ def classify(text: str, segments: list[Segment] | None = None) -> list[Line]:
     if not lines:
         return lines
     counts: dict[str, int] = {}
+    prev = None
     for ln in lines:
         counts[ln.low] = counts.get(ln.low, 0) + 1
+        if prev is not None and ln.cue == "photo-credit" and ln.n <= CREDIT_LINE_MAX_CHARS and prev.cue is None \
+                and not prev.good and not prev.date and not prev.byline and prev.words >= HEADLINE_MIN_WORDS:
+            prev.cue, prev.kind = "caption", "inline"  # the line above a credit line is its caption
+            prev.title = False
+        prev = ln
     for ln in lines:
         if counts[ln.low] > 1 and ln.words >= REPEAT_MIN_WORDS and ln.cue is None:
             ln.repeated = True
@@ -1018,7 +1036,7 @@ def _label_header(lines: list[Line], first: int) -> None:
                 content += 1
                 titled = titled or not period
                 continue
-            if content == 0 and ln.name:
+            if content == 0 and ln.name:  # an author's name between the headline and the body
                 _set(ln, "metadata", "author-name")
                 continue
             if content == 0 and ln.s.endswith(":"):  # the lead-in of a box opening the article ("In short:")
