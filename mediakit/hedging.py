@@ -49,17 +49,20 @@ Method
     The lexicon (``mediakit/lexicons/hedging.tsv``, categories ``hedge``,
     ``approximator``, ``booster``, ``dismissal`` and ``not_a_cue``) is
     compiled once per :class:`~mediakit.lexicon.Lexicon` object into one
-    regular expression: a trie over every expanded pattern, with a named empty
-    group at the end of each entry, run over the lower-cased body.  At each
-    place the longest entry wins and matched text is not matched again, so a
-    ``not_a_cue`` phrase (``think tank``, ``as soon as possible``, ``than
-    expected``, ``military might``) swallows the cue word inside it and a
-    dismissal (``groundless rumors``) swallows the hedge inside it.  In a
-    pattern, ``#`` is a number in figures or words (see
-    :data:`mediakit.lexicon.NUMBER_PATTERN`), here also after a currency sign
-    (``about $3 billion``).  A span's ``rule`` is ``hedging:<pattern>`` for a
-    lexicon entry, or ``rule:<id>`` when a context rule changed its category.
-    Each match then passes the context rules for its first word.
+    regular expression: a character trie over the first words of all
+    patterns, each followed by the rest of its phrases, run over the
+    lower-cased body (one pass after spaces, one after line breaks, and a
+    look at the few places after a dash or slash).  At each place the longest
+    entry wins and matched text is not matched again, so a ``not_a_cue``
+    phrase (``think tank``, ``as soon as possible``, ``than expected``)
+    swallows the cue word inside it and a dismissal (``groundless rumors``)
+    swallows the hedge inside it.  In a pattern, ``#`` is a number in figures
+    or words (see :data:`mediakit.lexicon.NUMBER_PATTERN`), here also after a
+    currency sign (``about $3 billion``).  A phrase never runs over a line
+    end.  Each match then passes the context rules for its first word.  A
+    span's ``rule`` is the lexicon entry, ``hedging:<pattern>``, or
+    ``rule:negated-booster`` / ``rule:refused-to-confirm`` when a rule changed
+    its category; the other rules only keep a match out, so no span names them.
 
 Context rules (``rule:<id>``)
     ``may-month``
@@ -72,9 +75,12 @@ Context rules (``rule:<id>``)
         name, or the optative ``May God ...``).
     ``modal-deontic``
         ``may``/``might``/``could`` of permission: after ``you``, ``visitors``,
-        ``users``, ``customers``, ``passengers``, ``readers``, ``anyone`` ...
-        (``you may leave``), and ``may not be reproduced`` (a ``not_a_cue``
-        phrase).
+        ``users``, ``customers``, ``passengers``, ``guests``, ``anyone`` ...
+        (``you may leave``); after ``patients``, ``residents``, ``students``
+        ... only before a verb of permission (``patients may leave``, but
+        ``patients may need surgery`` is a hedge); ``may`` after ``told``,
+        ``allowed``, ``permitted`` (``told they may return``); and ``may not
+        be reproduced`` (a ``not_a_cue`` phrase).
     ``modal-ability``
         ``could`` of ability: ``could not``, ``could never``, ``could
         hardly``, ``could only``; ``could`` before a verb of perception or
@@ -84,9 +90,11 @@ Context rules (``rule:<id>``)
         (``could not confirm``, ``cannot be ruled out``) is caught by
         ``negated-booster`` instead.
     ``might-noun``
-        ``might`` followed by a preposition, a conjunction or punctuation is
-        the noun (``used its might against``; ``military might`` is a
-        ``not_a_cue`` phrase).
+        ``might`` (and ``may``, ``could``) followed by a preposition, a
+        conjunction, a form of *be* or punctuation is not a verb
+        (``Russia's military might was on display``, ``used its might
+        against``).  A comma is allowed after ``may`` and ``could`` (``may,
+        in some cases, ...``).
     ``will-future``
         ``will``, ``shall``, ``won't`` of plain future are never hedges, even
         when a user lexicon lists them (``factors will influence tactics``).
@@ -103,8 +111,8 @@ Context rules (``rule:<id>``)
         ...``) is the consequence of a condition, not a prediction.
     ``would-habitual``
         ``would`` of habit, narrative, volition or refusal: ``would often``,
-        ``would later``, ``would go on``, ``would like``, ``would rather``,
-        ``would not comment``.  Any other ``would`` (``it would be the first
+        ``would later``, ``would go on``, ``years later ... would``, ``would
+        like``, ``would rather``, ``would not comment``.  Any other ``would`` (``it would be the first
         instance``) is a prediction or hypothesis and counts as a hedge.
     ``appear-show-up``
         ``appear`` meaning to show up: followed by a preposition (``appeared
@@ -135,8 +143,9 @@ Context rules (``rule:<id>``)
         ``accused`` is a hedge only when ``of`` or ``that`` follows (``was
         accused of fraud``); ``the accused`` is a person.
     ``considered-deliberation``
-        ``will be considered``, ``is considered by the committee``: a
-        deliberation, not a belief.
+        ``will be considered``, ``is considered by the committee``, ``the
+        court considered the appeal``: a deliberation, not a belief (also
+        for ``consider``, ``regarded``, ``viewed``, which need ``as``).
     ``about-topic``
         an approximator needs a quantity: ``about`` before a topic never
         matches (the pattern wants a number), and ``about one of``, ``about
@@ -162,9 +171,26 @@ Context rules (``rule:<id>``)
     ``deny-claim``
         ``denied bail``, ``denied entry``, ``was denied a visa``: refusing
         something is not denying a claim.
+    ``fear-noun``
+        ``fear`` and ``fears`` are hedges as verbs (``investors fear a
+        recession``, ``fears that``), not as nouns (``fears of a wider war``,
+        ``the fear of flying``).
+    ``possible-idiom``
+        ``as many as possible``, ``every possible``: no possibility is
+        claimed (fixed phrases such as ``as soon as possible`` and ``if
+        possible`` are ``not_a_cue`` entries).
+    ``estimated-attributive``
+        ``the estimated cost`` describes a quantity, like an approximator;
+        ``officials estimated that`` stays a hedge.
     ``compound``
         a cue word inside a hyphenated compound (``thought-provoking``,
         ``likely-voter``) is not a cue.
+
+    Inability to know is written in the lexicon (``could not say``,
+    ``cannot tell``, ``too early to say``): a hedge.  ``considered``,
+    ``regarded`` and ``viewed`` are beliefs only in the passive or with
+    ``as`` (``is considered one of``, ``regarded by many as``), not as a
+    deliberation (``the proposal will be considered``).
 
 Scores (body only; every one recomputable from the spans)
     With ``H``, ``A``, ``B``, ``D`` the numbers of ``hedge``, ``approximator``,
