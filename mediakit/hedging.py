@@ -179,6 +179,11 @@ Context rules (``rule:<id>``)
         ``as many as possible``, ``every possible``: no possibility is
         claimed (fixed phrases such as ``as soon as possible`` and ``if
         possible`` are ``not_a_cue`` entries).
+    ``indicate-said``
+        ``indicated`` after a speaker (``he indicated``, ``the minister
+        indicated``, ``Zelenskyy indicated``) reports speech; after evidence
+        (``reports indicate``, ``data indicating``) it is an inference and a
+        hedge.
     ``estimated-attributive``
         ``the estimated cost`` describes a quantity, like an approximator;
         ``officials estimated that`` stays a hedge.
@@ -896,6 +901,35 @@ def _rule_estimated(c: _Ctx, start: int, end: int, head: str) -> Any:
     return not (prev and prev[-1] in ("the", "an", "a", "its", "their", "his", "her", "our"))
 
 
+_SPEAKERS = frozenset(
+    "he she they we i who officials official spokesman spokeswoman spokesperson minister president company "
+    "government ministry secretary chairman chief".split()
+)
+
+
+_EVIDENCE = frozenset(
+    "reports report data evidence results findings figures studies study polls poll signs this these that it "
+    "records documents images footage intelligence estimates analysis research surveys survey tests test "
+    "statistics numbers trends experience history".split()
+)
+
+
+def _rule_indicate(c: _Ctx, start: int, end: int, head: str) -> Any:
+    """rule:indicate-said: a speaker who "indicated" something said it; evidence that indicates infers it."""
+    if head == "indicating":
+        return True
+    prev = c.prev(start)
+    if not prev or prev[-1] in _EVIDENCE:
+        return True
+    if prev[-1] in _SPEAKERS:
+        return False
+    k = start - 1
+    while k > c.lo and c.text[k] == " ":
+        k -= 1
+    word_start = k - len(prev[-1]) + 1
+    return not c.text[word_start:word_start + 1].isupper()  # Kovalenko indicated ...
+
+
 def _rule_regarded(c: _Ctx, start: int, end: int, head: str) -> Any:
     """seen, viewed, regarded, perceived: a belief only with "as" (seen by many as a favourite)."""
     nxt = c.next(end, 5)
@@ -926,6 +960,8 @@ _HEDGE_RULES: dict[str, Rule] = {
     "apparent": _rule_apparent, "potential": _rule_potential, "possible": _rule_possible, "thought": _rule_thought,
     "considered": _rule_considered, "consider": _rule_considered, "considers": _rule_considered,
     "regarded": _rule_regarded, "viewed": _rule_regarded, "estimated": _rule_estimated,
+    "indicate": _rule_indicate, "indicates": _rule_indicate, "indicated": _rule_indicate,
+    "indicating": _rule_indicate,
 }
 for _w in ("appear", "appears", "appeared", "appearing"):
     _HEDGE_RULES[_w] = _rule_appear

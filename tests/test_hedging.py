@@ -335,6 +335,10 @@ def test_groundless_rumors_is_a_dismissal_not_a_hedge():
     ("It was an apparent suicide, police said.", True),
     ("The estimated cost of the works is high.", False),
     ("Officials estimated that 40,000 people had fled.", True),
+    ("Recent reports indicate Ukraine has lost ground.", True),
+    ("The instructors come from elite units, indicating a robust programme.", True),
+    ("The minister indicated he would step down.", False),
+    ("Kovalenko indicated that no troops were in Kharkiv.", False),
 ])
 def test_nouns_and_idioms(text, expected):
     assert hedged(text) is expected
