@@ -8,8 +8,9 @@ Data sets
               :func:`mediakit.text.sentences` over each whole file).
     news      news-style sentences written and labelled for mediakit
               (``tests/data/hedging/news.tsv``).
-    heldout   a second set written and labelled after the rules were fixed
-              and never tuned on (``tests/data/hedging/heldout.tsv``).
+    heldout   sentences written and labelled after the rules were in place and
+              scored blind once before any rule was changed for them
+              (``tests/data/hedging/heldout.tsv``; see its README).
     wiki      the Wikipedia part of the Szeged Uncertainty Corpus
               (``../shared/data/uncertainty/wiki.xml``, CC BY-SA, not part of
               mediakit); skipped when the file is missing.
@@ -163,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     lexicon = load_lexicon(args.lexicon)
     t0 = time.perf_counter()
     tallies = [eval_seeds(lexicon), eval_sentences(lexicon, "news.tsv", "news (written for mediakit)"),
-               eval_sentences(lexicon, "heldout.tsv", "heldout news (never tuned on)")]
+               eval_sentences(lexicon, "heldout.tsv", "heldout news (first scored blind)")]
     wiki = eval_wiki(lexicon, args.wiki)
     if wiki is None:
         print(f"wiki: {args.wiki} not found; skipped", file=sys.stderr)
