@@ -204,12 +204,13 @@ _DATE_ITEM = (
     rf"|{_RELATIVE})"
     rf"{_TZ}?"
 )
-_DATE_ITEM2 = _DATE_ITEM.replace("?P<kw>", "?:")
 #: A line that is a date or time and nothing else ("24 November 2024",
 #: "Today : Nov 24, 2024", "Updated 10:32 AM EDT, Wed October 23, 2024").
-DATE_LINE_RE = re.compile(
-    rf"\s*{_DATE_ITEM}(?:\s*(?:[|·•,;/–—-]|and)?\s*{_DATE_ITEM2})*\s*[.]?\s*$", re.IGNORECASE
-)
+#: Checked item by item (:func:`date_line`) so that no pattern repeats a
+#: pattern: nested repetition makes a regular expression take exponential
+#: time on lines such as "10:45 10:45 10:45 ... x".
+DATE_ITEM_RE = re.compile(rf"\s*{_DATE_ITEM}", re.IGNORECASE)
+_DATE_SEP_RE = re.compile(r"(?:\s*(?:[|·•,;/–—-]|and\b)\s*|\s+)?", re.IGNORECASE)
 _DATE_PARTS_RE = re.compile(
     rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH}),?\s+(?P<y1>\d{{4}})"
     rf"|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
@@ -229,8 +230,8 @@ BYLINE_RE = re.compile(
 )
 #: An empty byline: the words of a byline with no name ("Written by Published").
 EMPTY_BYLINE_RE = re.compile(
-    r"(?i:(?:written|posted|published|words|story)\s+by|by|authors?)\s*:?\s*"
-    r"(?i:(?:published|updated|posted|on|date|at|\||·|-|–|—)\s*:?\s*)*$"
+    r"(?i:(?:written|posted|published|words|story)\s+by|by|authors?)"
+    r"(?:[\s:]+(?i:published|updated|posted|on|date|at|\||·|-|–|—))*[\s:]*$"
 )
 #: Credits: "Reporting by ...; Editing by ...", "... contributed to this report".
 CREDITS_RE = re.compile(
@@ -385,7 +386,7 @@ _CUES: list[tuple[str, str, str, str]] = [
      r"|print(?:\s+this)?(?:\s+(?:article|page|story))?\s*$|e-?mail(?:\s+this)?(?:\s+(?:article|story|page))?\s*$"
      r"|save(?:\s+(?:article|for\s+later|story|this))?\s*$|bookmark\b|follow\s+(?:us|@|on\b)|like\s+us\s+on|gift\s+(?:this\s+)?article"
      r"|(?:(?:facebook|twitter|x|linkedin|whatsapp|e-?mail|mail|reddit|pinterest|telegram|instagram|youtube|tiktok|threads|bluesky"
-     r"|flipboard|messenger|print|copy|link|share|tweet|comments?|sms)\b\s*[|,•·/]?\s*){1,12}$)"),
+     r"|flipboard|messenger|print|copy|link|share|tweet|comments?|sms)\b(?:\s*[|,•·/]\s*|\s+|$)){1,12}$)"),
     ("reading-time", "inline", "#num reading estimated listen audio",
      r"(?:\d+\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?\s*(?:read|reading|listen|watch)\b|\d+\s*(?:min(?:ute)?s?|mins?)\.?\s*$"
      r"|reading\s+time|estimated\s+reading"
@@ -464,28 +465,62 @@ def match_cue(line: str) -> tuple[str, str] | None:
 #: Prose cues are looked for in this many first characters of a long line.
 PROSE_CUE_SAMPLE_CHARS = 240
 #: Cues that may appear inside a line of prose (a cookie notice, a newsletter
-#: promotion, a donation appeal), searched in the lower-cased line only when
-#: one of PROSE_CUE_WORDS occurs among its first words.
-PROSE_CUE_RE = re.compile(
-    r"(?P<cookie>\b(?:use|uses|using)\s+cookies|\bcookies?\s+(?:policy|settings|preferences)|accept\s+(?:all\s+)?cookies)"
-    r"|(?P<copyright>all\s+rights\s+reserved|^\s*(?:©|copyright\b))"
-    r"|(?P<image_permission>copyrighted\s+(?:images|photos|pictures|material)|(?:images?|photos?)\s+used\s+with\s+permission)"
-    r"|(?P<newsletter>\bsign\s+up\s+(?:for|to)\s+(?:our|the|my)\b|\bour\s+(?:free\s+)?(?:\w+\s+)?newsletters?\b"
-    r"|\bto\s+your\s+inbox|\benter\s+your\s+e-?mail|\bsubscribe\s+to\s+(?:our|the)\s+(?:\w+\s+)?newsletter)"
-    r"|(?P<comments>e-?mail\s+address\s+will\s+not\s+be\s+published)"
-    r"|(?P<privacy>^\s*privacy\s+notice\s*:|\bsee\s+our\s+privacy\s+(?:policy|notice)|\bby\s+(?:signing\s+up|subscribing|clicking|registering),?\s+you\s+(?:agree|accept|consent))"
-    r"|(?P<originally_published>(?:this\s+(?:article|story|post|piece)\s+(?:was\s+|is\s+)?(?:originally\s+|first\s+)?(?:published|appeared|appears)\s+(?:on|in|at|by))"
-    r"|^\s*(?:originally|first)\s+(?:published|appeared)\s+(?:on|in|at|by))"
-    r"|(?P<donation>\b(?:make|making)\s+a\s+(?:donation|gift|contribution)\b|\bdonate\s+(?:today|now)\b"
-    r"|\bconsider\s+(?:supporting|donating|subscribing|becoming\s+a\s+(?:member|supporter|subscriber))\b"
-    r"|\bsupport\s+(?:our|independent|local|nonprofit|non-profit)\s+(?:\w+\s+)?(?:journalism|reporting|newsroom)\b)"
-    r"|(?P<subscribe>\bsupport\s+(?:our|independent|quality)\s+journalism|\bsubscribe\s+(?:now|today)\b"
-    r"|\bsubscribers?\s+(?:only|can\s+read)|\bbecome\s+a\s+subscriber)"
-    r"|(?P<app>\bdownload\s+(?:our|the)\s+(?:free\s+)?(?:\w+\s+)?app\b)"
-)
-_PROSE_CUE_KIND = {"donation": "inline", "privacy": "inline", "cookie": "inline", "copyright": "end",
-                   "image_permission": "inline", "newsletter": "inline", "comments": "end",
-                   "originally_published": "end", "subscribe": "inline", "app": "inline"}
+#: promotion, a donation appeal): (rule, kind, trigger words, pattern).  A
+#: pattern is searched in the lower-cased line only around one of its
+#: trigger words, and only when that word occurs among the line's first
+#: words, so that ordinary paragraphs cost one set intersection.
+_PROSE_CUES: list[tuple[str, str, str, str]] = [
+    ("cookie", "inline", "cookie cookies",
+     r"(?:use|uses|using)\s+cookies|cookies?\s+(?:policy|settings|preferences)|accept\s+(?:all\s+)?cookies"),
+    ("copyright", "end", "reserved",
+     r"all\s+rights\s+reserved"),
+    ("image-permission", "inline", "copyrighted permission",
+     r"copyrighted\s+(?:images|photos|pictures|material)|(?:images?|photos?)\s+used\s+with\s+permission"),
+    ("newsletter", "inline", "newsletter newsletters inbox email e-mail",
+     r"sign\s+up\s+(?:for|to)\s+(?:our|the|my)\b|\bour\s+(?:free\s+)?(?:\w+\s+)?newsletters?\b|\bto\s+your\s+inbox"
+     r"|\benter\s+your\s+e-?mail|\bsubscribe\s+to\s+(?:our|the)\s+(?:\w+\s+)?newsletter"),
+    ("comments", "end", "address",
+     r"e-?mail\s+address\s+will\s+not\s+be\s+published"),
+    ("privacy", "inline", "privacy signing clicking registering",
+     r"privacy\s+notice\s*:|\bsee\s+our\s+privacy\s+(?:policy|notice)"
+     r"|\bby\s+(?:signing\s+up|subscribing|clicking|registering),?\s+you\s+(?:agree|accept|consent)"),
+    ("originally-published", "end", "originally appeared appears",
+     r"(?:this\s+(?:article|story|post|piece)\s+(?:was\s+|is\s+)?(?:originally\s+|first\s+)?(?:published|appeared|appears)"
+     r"\s+(?:on|in|at|by))|^\s*(?:originally|first)\s+(?:published|appeared)\s+(?:on|in|at|by)"),
+    ("donation", "inline", "donation donate donating consider support supporting",
+     r"\b(?:make|making)\s+a\s+(?:donation|gift|contribution)\b|\bdonate\s+(?:today|now)\b"
+     r"|\bconsider\s+(?:supporting|donating|subscribing|becoming\s+a\s+(?:member|supporter|subscriber))\b"
+     r"|\bsupport\s+(?:our|independent|local|nonprofit|non-profit|quality)\s+(?:\w+\s+)?(?:journalism|reporting|newsroom)\b"),
+    ("subscribe", "inline", "subscribe subscribers subscriber",
+     r"\bsubscribe\s+(?:now|today)\b|\bsubscribers?\s+(?:only|can\s+read)|\bbecome\s+a\s+subscriber"),
+    ("app", "inline", "download",
+     r"\bdownload\s+(?:our|the)\s+(?:free\s+)?(?:\w+\s+)?app\b"),
+]
+_PROSE_CUE_RES = [(name, kind, re.compile(pat)) for name, kind, _, pat in _PROSE_CUES]
+#: Trigger words as they appear among a line's words (with trailing punctuation).
+PROSE_CUE_WORDS: dict[str, tuple[str, list[int]]] = {}
+for _i, (_name, _kind, _words, _pat) in enumerate(_PROSE_CUES):
+    for _w in _words.split():
+        for _form in (_w, _w + ".", _w + ",", _w + ":", _w + ";", _w + "!", _w + "?", _w + ")"):
+            PROSE_CUE_WORDS.setdefault(_form, (_w, []))[1].append(_i)
+#: How far around a trigger word its pattern is searched (characters).
+PROSE_CUE_WINDOW = 80
+
+
+def _prose_cue(ln: Line, low: str, sample: list[str]) -> None:
+    """Mark a line of prose that holds a furniture cue (see _PROSE_CUES)."""
+    hits = PROSE_CUE_WORDS.keys() & sample
+    if not hits:
+        return
+    for form in sorted(hits):
+        stem, idx = PROSE_CUE_WORDS[form]
+        at = low.find(stem)
+        for i in idx:
+            name, kind, rx = _PROSE_CUE_RES[i]
+            if rx.search(low, max(0, at - PROSE_CUE_WINDOW), at + PROSE_CUE_WINDOW):
+                ln.cue, ln.kind = name, kind
+                return
+
 
 #: Separators between breadcrumb or menu items.
 NAV_SEPARATOR_RE = re.compile(r"\s(?:[>›»|•·/]|::)\s|\s*[|•·]\s*")
@@ -571,11 +606,10 @@ def _features(text: str, start: int, end: int) -> Line:
     if n > CUE_MAX_CHARS:
         # a long line: prose, a long notice (cookies, newsletter) or a caption with a credit
         ln.words = nw = s.count(" ") + 1
-        if not PROSE_CUE_WORDS.isdisjoint(sample):
-            m = PROSE_CUE_RE.search(low, 0, PROSE_CUE_SAMPLE_CHARS)
-            if m:
-                ln.cue = m.lastgroup.replace("_", "-")
-                ln.kind = _PROSE_CUE_KIND[m.lastgroup]
+        if low.startswith(("©", "copyright")):
+            ln.cue, ln.kind = "copyright", "end"
+        else:
+            _prose_cue(ln, low, sample)
         if not send and ln.cue is None and n <= CAPTION_MAX_CHARS:
             _credit(ln, low)
         ln.good = (nw >= GOOD_MIN_WORDS and stop >= GOOD_MIN_STOPWORD_DENSITY and send and ln.cue is None)
@@ -587,10 +621,10 @@ def _features(text: str, start: int, end: int) -> Line:
     c = lowb[:1]
     fw = lowb.split(None, 1)[0].rstrip(_WORD_TRAILERS) if c.isalpha() else _first_word(lowb)
     if n <= DATE_MAX_CHARS and (fw == "#num" or fw in _DATE_FIRST):
-        m = DATE_LINE_RE.match(s)
-        if m:
+        kw = date_line(s)
+        if kw is not None:
             ln.date = True
-            ln.date_kw = (m.group("kw") or "").lower()
+            ln.date_kw = kw
             ln.time_only = not _DAY_RE.search(low)
             return ln
     rx = _CUE_RE_CACHE[fw] if fw in _CUE_RE_CACHE else _cue_re(fw)
@@ -601,11 +635,8 @@ def _features(text: str, start: int, end: int) -> Line:
         ln.cue, ln.kind = "newsletter", "inline"
     elif n >= 12 and (not send or n <= 150):
         _credit(ln, low)
-    if ln.cue is None and n >= 60 and not PROSE_CUE_WORDS.isdisjoint(sample):
-        m = PROSE_CUE_RE.search(low)
-        if m:
-            ln.cue = m.lastgroup.replace("_", "-")
-            ln.kind = _PROSE_CUE_KIND[m.lastgroup]
+    if ln.cue is None and n >= 60:
+        _prose_cue(ln, low, sample)
     if not send:
         if fw in _BYLINE_FIRST and n <= BYLINE_MAX_CHARS:
             if EMPTY_BYLINE_RE.match(s):
@@ -689,11 +720,7 @@ def _credit(ln: Line, low: str) -> None:
             ln.cue, ln.kind = "photo-credit", "inline"
 
 
-#: Words whose presence in the first characters of a long line calls for the prose-cue check.
-PROSE_CUE_WORDS = frozenset("""cookie cookies cookies. cookies, newsletter newsletter. newsletters inbox inbox. inbox,
-    reserved reserved. copyright copyright. copyrighted © originally appeared appears journalism journalism.
-    subscribe subscribers subscriber download permission permission. email e-mail address privacy signing
-    clicking registering donation donation. donate donating consider support supporting""".split())
+
 
 
 _NAV_SEP_CHARS_RE = re.compile(r"[|•·>›»/]")
@@ -1132,6 +1159,22 @@ def _author_context(lines: list[Line], i: int) -> bool:
 # --------------------------------------------------------------------------
 # Metadata
 # --------------------------------------------------------------------------
+
+
+def date_line(s: str) -> str | None:
+    """If ``s`` is a date or time and nothing else ("24 November 2024",
+    "Today : Nov 24, 2024", "Updated 10:32 AM EDT, Wed October 23, 2024"),
+    its keyword in lower case ("" when it has none); otherwise None."""
+    pos, n, kw = 0, len(s), None
+    while True:
+        m = DATE_ITEM_RE.match(s, pos)
+        if m is None or m.end() == pos:
+            return None
+        if kw is None:
+            kw = (m.group("kw") or "").lower()
+        pos = _DATE_SEP_RE.match(s, m.end()).end()
+        if pos >= n or not s[pos:].strip(" ."):
+            return kw
 
 
 def parse_date(s: str) -> str | None:

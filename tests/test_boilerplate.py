@@ -381,3 +381,25 @@ def test_match_cue(line, rule):
 @pytest.mark.parametrize("line", ["The council voted on Tuesday.", "Subscribers of the channel grew", "Morenews"])
 def test_ordinary_lines_carry_no_cue(line):
     assert bp.match_cue(line) is None
+
+
+# --------------------------------------------------------------------------
+# Properties on arbitrary text
+# --------------------------------------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_WORDS = st.sampled_from([w for doc in DOCS[:8] for s, _ in doc.lines for w in s.split()][:400] + [
+    "\r\n", "\n", "\n\n", "  ", "\t", "\u2028", "…", "©", "|", ">", "10:45", "By", "Photo:", "<p>"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS, max_size=120).map(" ".join) | st.text(max_size=300))
+def test_any_text_gives_a_consistent_result(text):
+    r = bp.extract(text)
+    segs = nonblank_lines(r.text)
+    assert sorted(list(r.body) + [(s.start, s.end) for s in r.spans]) == segs
+    for s in r.spans:
+        assert r.text[s.start:s.end] == s.cue
+    share = r.scores["boilerplate_share"]
+    assert (math.isnan(share) and not segs) or 0.0 <= share <= 1.0
