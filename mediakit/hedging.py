@@ -1014,6 +1014,8 @@ _BOOSTER_RULES: dict[str, Rule] = {w: _rule_prove for w in ("prove", "proves", "
 # negation, with the filler words that may stand between it and the booster
 _NEG_WORDS = frozenset("not never no without cannot can't won't isn't wasn't aren't weren't hasn't haven't "
                        "hadn't didn't doesn't don't couldn't wouldn't".split())
+#: Substrings one of which any negation of :func:`_negation` contains.
+_NEG_MARKS = ("no", "n't", "n’t", "never", "without", "unable", "yet", "fail", "declin", "refus")
 _NEG_BEFORE_TO = frozenset("unable yet failed fail fails".split())  # unable to, yet to, failed to
 _REFUSAL_BEFORE_TO = frozenset("declined declines declining refused refuses refusing".split())
 _NEG_FILLER = frozenset(
@@ -1029,6 +1031,10 @@ def _negation(c: _Ctx, start: int, floor: int) -> tuple[int, bool] | None:
     (``not yet been independently confirmed``) until a negation word.  A
     refusal (``would not``, ``won't``, ``declined to``) makes the booster a
     dismissal; any other negation makes it a hedge."""
+    a = start - 60
+    window = c.low[a if a > floor else floor:start]
+    if not any(neg in window for neg in _NEG_MARKS):
+        return None  # no negation word near: the common case
     words = [w.replace("’", "'") for w in c.prev(start, 6)]
     k = len(words) - 1
     while k >= 0:
