@@ -67,7 +67,7 @@ _BOUNDARY_RE = re.compile(
         ([.!?…]++)             # ... taken whole: terminal punctuation
         ([\"'”’)\]]*)          # closing quotes or brackets
         [ \t\u00a0]+           # horizontal whitespace
-        (?=[\"“‘'(\[]*[A-Z0-9À-ÖØ-Þ])  # an opener, then a capital or digit
+        (?=[\"“‘'(\[]*[A-Z0-9À-ÖØ-ÞΑ-ΩЀ-Я])  # an opener, then a capital (Latin, Greek, Cyrillic) or digit
     """,
     re.VERBOSE,
 )
