@@ -108,7 +108,10 @@ Context rules (``rule:<id>``)
         ``would`` in a sentence with ``if``, ``unless``, ``as long as``,
         ``provided that``, ``in case``, ``otherwise``, ``were to``, or an
         inverted condition (``Should troops enter combat, they would be
-        ...``) is the consequence of a condition, not a prediction.
+        ...``) is the consequence of a condition, not a prediction; so is
+        ``would`` after a proposal (``the bill would raise the minimum
+        wage``, ``a merger that would create``), whose condition is that it
+        is adopted.
     ``would-habitual``
         ``would`` of habit, narrative, volition or refusal: ``would often``,
         ``would later``, ``would go on``, ``years later ... would``, ``would
@@ -670,6 +673,12 @@ _CONDITIONAL = re.compile(
 )
 _INVERTED_CONDITION = re.compile(r"[\"“‘'(]*(?:should|were|had)\s+(?!not\b)[\w'’]+")
 _NARRATIVE_PAST = re.compile(r"\b(?:years|decades|months|weeks|days)\s+later\b")
+#: A proposal whose effect ``would`` describes, on the unstated condition that it is adopted.
+_PROPOSALS = frozenset(
+    "bill bills plan plans proposal proposals measure measures deal deals legislation law rule rules amendment "
+    "agreement merger acquisition takeover offer bid scheme policy reform reforms budget package pact treaty "
+    "proposed".split()
+)
 _HABIT_NEXT = frozenset(
     "often always usually later sometimes eventually never regularly frequently typically like love "
     "rather prefer you i we go".split()
@@ -698,6 +707,8 @@ def _rule_would(c: _Ctx, start: int, end: int, head: str) -> Any:
         return False  # rule:would-conditional
     if _NARRATIVE_PAST.search(low, s, e):
         return False  # rule:would-habitual (years later she would ...)
+    if not _PROPOSALS.isdisjoint(c.prev(start, 4)):
+        return False  # rule:would-conditional: the bill would raise ... (if it is passed)
     if not c.in_quote(start):  # rule:would-reported
         a = start - 120
         before = low[a if a > s else s:start]

@@ -215,6 +215,8 @@ def test_modal_epistemic_versus_deontic(text, expected):
     ("If the talks fail, the government would fall.", False),
     ("Should troops enter combat, they would be considered legitimate targets.", False),
     ("The bill would raise the minimum wage if it passes.", False),
+    ("The merger would create the country's largest bank.", False),
+    ("Lawmakers backed a plan that would cut fuel taxes.", False),
     ("Years later the magazine would call it a classic.", False),
     ("He would often walk to work.", False),
     ("A spokeswoman would not comment on the figures.", False),
