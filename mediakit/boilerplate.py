@@ -286,7 +286,8 @@ AUTHOR_CONTACT_RE = re.compile(
 #   inline - furniture that may sit inside an article (does not split runs)
 _CUES: list[tuple[str, str, str, str]] = [
     ("weather", "inline", "#num weather",
-     r"-?\d{1,3}(?:[.,]\d)?\s*(?:°|º|˚)\s*[cf]?\b.{0,40}$|-?\d{1,3}\s+[cf]\s*$|weather\b.{0,40}$"),
+     r"-?\d{1,3}(?:[.,]\d)?\s*(?:°|º|˚)\s*[cf]?\b.{0,40}$|-?\d{1,3}\s+[cf]\s*$"
+     r"|weather(?:\s+(?:forecast|alerts?|radar|maps?|today|now))?\s*$|weather\s*[:|·-]\s*.{0,40}$"),
     ("image-permission", "inline", "all copyrighted image images photo photos picture pictures photograph photographs purchase licensing reprint reprints",
      r"(?:all\s+)?copyrighted\s+(?:images|photos|pictures|material)"
      r"|(?:all\s+)?(?:images?|photos?|pictures?|photographs?)\b.{0,40}\b(?:used\s+with\s+permission|courtesy\s+of|copyright)"
@@ -329,14 +330,18 @@ _CUES: list[tuple[str, str, str, str]] = [
      r"|enter\s+your\s+e-?mail|your\s+e-?mail(?:\s+address)?\s*$|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing|reading)"
      r"|.{0,60}delivered\s+(?:straight\s+)?to\s+your\s+inbox|e-?mail\s+address\s*\*?\s*$)"),
     ("subscribe", "inline", "subscribe subscription subscriptions sign signup log login logout register create my support donate join",
-     r"(?:subscribe|subscription|subscriptions|sign\s+up|signup|sign\s+in|sign\s+out|log\s+in|login|log\s+out|logout|register"
-     r"|create\s+(?:a|an|your)\s+(?:free\s+)?account|my\s+account|support\s+(?:our|independent|quality)\s+journalism"
-     r"|donate|join\s+(?:us|now|today|our\s+community))\b"),
+     r"subscribe\b.{0,100}$|subscriptions?\s*$|sign\s+in\s+to\b.{0,60}$|support\s+(?:our|independent|quality)\s+journalism"
+     r"|(?:sign\s+up|signup|sign\s+in|sign\s+out|log\s*in|log\s*out|logout|register|my\s+account"
+     r"|create\s+(?:a|an|your)\s+(?:free\s+)?account|donate|join\s+(?:us|now|today|our\s+community)|become\s+a\s+(?:member|subscriber))"
+     r"(?:\s*(?:now|today|here|for\s+free))?(?:\s*(?:/|\||or|and|·)\s*(?:sign\s+up|sign\s+in|log\s*in|register|subscribe"
+     r"|create\s+(?:an\s+)?account))?\s*[.!]?$"),
     ("advertising", "inline", "advertisement advertisements advertising advert sponsored promoted paid partner ad ads report story article continue scroll skip",
-     r"(?:advertisements?|advertising|advert|sponsored(?:\s+(?:content|by|post|links?|stories))?|promoted(?:\s+(?:content|by|stories|links))?"
-     r"|paid\s+(?:content|post|partner(?:ship)?)|partner\s+content|ad\s+feedback|report\s+(?:this\s+)?ad"
+     r"(?:advertisements?|advertising|advert|ads?|sponsored|promoted|paid\s+(?:content|post|partner(?:ship)?)|partner\s+content"
+     r"|ad\s+feedback|report\s+(?:this\s+)?ad|skip\s+ad)\W{0,3}$"
+     r"|(?:advertisements?|advertising|ads?)\s*[-–—:|·(]\s*.{0,40}$"
+     r"|(?:sponsored|promoted)\s+(?:content|by|post|links?|stories)\b.{0,40}$"
      r"|(?:story|article)\s+continues\s+(?:below|after)|continue\s+reading\s+(?:below|the\s+main\s+story)"
-     r"|scroll\s+(?:down\s+)?to\s+continue|ads?|skip\s+ad)\b\W{0,5}.{0,40}$"),
+     r"|scroll\s+(?:down\s+)?to\s+continue"),
     ("comments", "end", "#num comment comments leave post add write view show hide load see read open close join reply responses your required be no community commenting save notify",
      r"(?:\d+\s+)?comments?\s*(?:\(\d+\)|\d+)?\s*$|(?:leave|post|add|write|view|show|hide|load|see|read|open|close)\s+"
      r"(?:a\s+|the\s+|all\s+|\d+\s+|more\s+)?(?:comments?|reply|replies|responses)\b"
@@ -363,11 +368,12 @@ _CUES: list[tuple[str, str, str, str]] = [
      r"|this\s+(?:article|story|content|piece|post)\s+(?:was|is)\s+(?:produced|paid\s+for|sponsored|supported|funded|created)\b"
      r"|disclaimer\s*:"),
     ("list-heading", "list", "the latest related recommended trending most popular top more you read what don't don’t dont must editor's editor’s editors in around from elsewhere further other similar keep recent previous next also up watch key",
-     r"(?:(?:the\s+)?latest(?:\s+(?:news|stories|articles|contents?|posts|headlines|updates|videos?|from\s+.{2,40}|in\s+.{2,40}|on\s+.{2,40}))?"
+     r"(?:(?:the\s+)?latest(?:\s+(?:news|stories|articles|contents?|posts|headlines|updates|videos?|from\s+.{2,40}|in\s+.{2,40}))?"
      r"|related(?:\s+(?:news|stories|articles?|content|coverage|posts|links|reading|videos?|items|stories\s+from\s+.{2,40}))?"
      r"|recommended(?:\s+(?:for\s+you|stories|articles|reading|videos?|content))?"
      r"|trending(?:\s+(?:now|stories|news|articles|today|this\s+week|videos?))?"
-     r"|most\s+(?:read|popular|viewed|shared|commented|watched|recent|emailed)(?:\s+.{1,30})?"
+     r"|most\s+(?:read|popular|viewed|shared|commented|watched|recent|emailed)"
+     r"(?:\s+(?:on|in|from|this|today|now|right\s+now|stories|articles|news|videos?)\b.{0,30})?"
      r"|popular(?:\s+(?:now|stories|articles|posts|today|this\s+week|on\s+.{2,30}))?"
      r"|top\s+(?:stories|news|headlines|picks|videos?|reads)(?:\s+.{1,30})?"
      r"|more\s+(?:stories|news|articles|headlines|videos?|coverage|like\s+this|to\s+read|from\s+.{2,40}|on\s+.{2,40}|in\s+.{2,40})"
@@ -375,12 +381,13 @@ _CUES: list[tuple[str, str, str, str]] = [
      r"|what\s+to\s+read\s+next|don'?t\s+miss|must\s+reads?|editor'?s\s+(?:picks?|choice)|in\s+other\s+news"
      r"|around\s+the\s+(?:web|world\s+today)|from\s+(?:our|the)\s+(?:partners|network|web)|elsewhere\s+on\s+.{2,40}"
      r"|further\s+reading|other\s+stories|similar\s+(?:stories|articles|posts)|keep\s+reading|recent\s+(?:posts|stories|articles|news)"
-     r"|(?:previous|next)\s+(?:article|story|post)|also\s+(?:on|in)\s+.{2,40}|up\s+next|watch\s+next|key\s+(?:events|moments))"
+     r"|(?:previous|next)\s+(?:article|story|post)|up\s+next|watch\s+next|key\s+(?:events|moments))"
      r"\s*[:»›>→]?\s*$"),
     ("read-more-link", "inline", "read see also related recommended more watch listen explore opinion analysis exclusive live continue full load show view",
      r"(?:read\s+more|read\s+next|read\s+also|also\s+read|see\s+also|related|recommended|more|watch|listen|read|see|explore|opinion|analysis|exclusive|live)\s*[:|»›>→]\s*\S"
      r"|related\s+(?:article|story|content|video|link|coverage|reading)s?\s*[:|»›>→]?\s+\S"
-     r"|(?:read\s+more|read\s+the\s+full\s+(?:story|article)|continue\s+reading|read\s+full\s+(?:story|article)|full\s+story|load\s+more|show\s+more|view\s+all|see\s+all|see\s+more)\b.{0,20}$"),
+     r"|(?:read\s+more|read\s+the\s+full\s+(?:story|article)|continue\s+reading|read\s+full\s+(?:story|article)|load\s+more|show\s+more|view\s+all|see\s+all|see\s+more)\b.{0,20}$"
+     r"|full\s+(?:story|article|coverage)\s*[:»›>→]?\s*$"),
     ("share", "inline", "share tweet copy copied link print email e-mail save bookmark follow like gift facebook twitter x linkedin whatsapp mail reddit pinterest telegram instagram youtube tiktok threads bluesky flipboard messenger comments comment sms",
      r"(?:share(?:\s+(?:this|on|via|the|article|story|page|post)\b.{0,60}|\s*[:!]?\s*$|\b.{0,30}\b(?:article|story|post|page)\b)|tweet\b|copy(?:ied)?\s+(?:link|url)|link\s+copied"
      r"|print(?:\s+this)?(?:\s+(?:article|page|story))?\s*$|e-?mail(?:\s+this)?(?:\s+(?:article|story|page))?\s*$"
@@ -392,10 +399,10 @@ _CUES: list[tuple[str, str, str, str]] = [
      r"|reading\s+time|estimated\s+reading"
      r"|listen\s+to\s+(?:this\s+)?(?:article|story)|listen\b.{0,20}\d+:\d{2}|audio\s+(?:version|article)|\d+:\d{2}\s*$)"),
     ("app", "inline", "download get install open available",
-     r"(?:download|get|install|open\s+in)\s+(?:the|our)?\s*(?:free\s+)?(?:\w+\s+)?app\b|available\s+on\s+the\s+app\s+store|get\s+it\s+on\s+google\s+play"),
+     r"(?:download|get|install|open\s+in)\s+(?:the|our)?\s*(?:free\s+)?(?:[\w'’-]+\s+){0,3}app\b|available\s+on\s+the\s+app\s+store|get\s+it\s+on\s+google\s+play"),
     ("navigation", "inline", "skip main menu search home back top next previous prev close open toggle go jump section sections all edition change live video watch play audio listen breaking news notification notifications settings enable",
      r"(?:skip\s+(?:to\s+)?(?:main\s+)?(?:content|navigation|footer)|skip\s+navigation|(?:main\s+)?menu|search|home|back\s+to\s+top"
-     r"|top\s+of\s+(?:the\s+)?page|next|previous|prev|close|open|toggle\s+navigation|go\s+to\s+.{2,30}|jump\s+to\s+.{2,30}"
+     r"|top\s+of\s+(?:the\s+)?page|next|previous|prev|close|open|toggle\s+navigation|(?:go|jump|skip)\s+to\s+(?:the\s+)?(?:home\s*page|top|main\s+content|content|article|comments|navigation|page\s+\d+)"
      r"|sections?|all\s+sections|edition|change\s+edition|live|video|watch|watch\s+live|play|play\s+video|audio|listen"
      r"|breaking(?:\s+news)?|news\s+alerts?|notifications?|settings|open\s+navigation|enable\s+notifications)"
      r"\s*[:»›>]?\s*$"),
@@ -405,7 +412,8 @@ _CUES: list[tuple[str, str, str, str]] = [
      r"|(?:please\s+)?(?:turn\s+on|enable)\s+javascript\b|javascript\s+is\s+(?:disabled|required|needed)"
      r"|your\s+browser\s+(?:does\s+not|doesn't|is\s+not)\b"),
     ("counter", "inline", "#num",
-     r"\d[\d,.]*\s*[km]?\s*(?:likes?|comments?|shares?|views?|restacks?|reactions?|replies|votes?)?\s*$"),
+     r"\d[\d,.]*\s*[km]?\s*(?:likes?|comments?|shares?|views?|restacks?|reactions?|replies|votes?)?\s*$"
+     r"|\d{1,3}\s*(?:/|of)\s*\d{1,3}\s*$"),
     ("timestamped-link", "inline", "#num",
      r"(?:\d+\s*(?:s|m|h|d|mins?|hrs?|hours?|minutes?|days?)\s+ago|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)\s+\S"),
 ]
@@ -494,7 +502,12 @@ _PROSE_CUES: list[tuple[str, str, str, str]] = [
     ("subscribe", "inline", "subscribe subscribers subscriber",
      r"\bsubscribe\s+(?:now|today)\b|\bsubscribers?\s+(?:only|can\s+read)|\bbecome\s+a\s+subscriber"),
     ("app", "inline", "download",
-     r"\bdownload\s+(?:our|the)\s+(?:free\s+)?(?:\w+\s+)?app\b"),
+     r"\bdownload\s+(?:our|the)\s+(?:free\s+)?(?:[\w'’-]+\s+){0,3}app\b"),
+    ("consent", "inline", "partners partners' consent consenting geolocation processing preferences",
+     r"\bwe\s+and\s+our\s+(?:\d+\s+)?(?:\w+\s+)?partners\s+(?:may\s+)?(?:store|use|access|process|collect|share)\b"
+     r"|\bconsent(?:ing)?\s+to\s+(?:our|the)\s+(?:and\s+our\s+partners['’]?\s+)?processing\b|\bprecise\s+geolocation\s+data"
+     r"|\bprocess(?:ing)?\s+(?:of\s+)?your\s+personal\s+data|\b(?:change|manage)\s+your\s+(?:privacy\s+|cookie\s+)?(?:preferences|settings|choices)\b"
+     r"|\byour\s+preferences\s+will\s+apply"),
 ]
 _PROSE_CUE_RES = [(name, kind, re.compile(pat)) for name, kind, _, pat in _PROSE_CUES]
 #: Trigger words as they appear among a line's words (with trailing punctuation).
@@ -1107,10 +1120,14 @@ def _drop_header_list(lines: list[Line], heading: int, first: int) -> int:
 def _label_tail(lines: list[Line], last: int) -> None:
     """Everything after the block is furniture, except bylines, credits and an author's name."""
     n = len(lines)
+    in_list = False  # once a list of other stories has begun, bylines belong to its items
     for i in range(last + 1, n):
         ln = lines[i]
         ln.region = "tail"
-        if ln.byline:
+        in_list = in_list or ln.kind == "list"
+        if ln.byline and in_list:
+            _set(ln, "boilerplate", "list-byline")
+        elif ln.byline:
             _set(ln, "metadata", "byline")
         elif ln.credits:
             _set(ln, "metadata", "credits")

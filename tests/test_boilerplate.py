@@ -378,7 +378,13 @@ def test_match_cue(line, rule):
     assert bp.match_cue(line)[0] == rule
 
 
-@pytest.mark.parametrize("line", ["The council voted on Tuesday.", "Subscribers of the channel grew", "Morenews"])
+@pytest.mark.parametrize("line", [
+    "The council voted on Tuesday.", "Subscribers of the channel grew", "Morenews", "Share prices tumble",
+    "More to come", "Home sales slump", "Most popular destinations", "Weather warning issued", "Go to war",
+    "The latest on the storm", "Also on the agenda", "Donate blood appeal", "Register of members",
+    "Login problems hit bank customers", "My account of the war", "Full story of the rescue", "Advertising revenue",
+    "Related developments", "Comment from the ministry", "Live music returns", "Privacy concerns", "Key points",
+])
 def test_ordinary_lines_carry_no_cue(line):
     assert bp.match_cue(line) is None
 
