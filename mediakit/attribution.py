@@ -178,9 +178,15 @@ WORD_CLASSES = ("vague", "vague_pronoun", "role", "institution", "document", "or
 #: A pronoun looks this many sentences back for its antecedent (besides its own sentence).
 PRONOUN_WINDOW = 3
 #: Only this many characters before a cue are read for its subject.
-SUBJECT_WINDOW = 260
+SUBJECT_WINDOW = 200
 #: At most this many words are read for a source after a cue (inversion, according to, by).
 RIGHT_NP_WORDS = 12
+#: Cue candidates judged per sentence, and numbers read per sentence; the rest of a
+#: degenerate "sentence" (thousands of cue words, no full stop) is skipped.
+MAX_CUES_PER_SENTENCE = 40
+MAX_CLAIMS_PER_SENTENCE = 40
+#: The stretch before a cue that is read as its subject, at most (characters).
+MAX_SUBJECT_CHARS = 120
 #: A sentence is a headline (capitalised cues allowed) when this share of its words is capitalised.
 HEADLINE_CAPS = 0.6
 
@@ -273,16 +279,15 @@ _BY_AFTER_RE = re.compile(
     r"(?:\s+(?:not|just|only|also|initially|first|previously|originally|widely|both|even|later|since)){0,3}\s+by\s+",
     re.IGNORECASE,
 )
-_NAME_RUN_RE = re.compile(r"(?:\s+[A-Z][\w’'\-]*\.?)+")
+_NAME_RUN_RE = re.compile(r"(?:\s+[A-Z][\w’'\-]*\.?){1,6}")
 _QUOTE_AFTER_RE = re.compile(r"(?:\s*,)?(?:\s+[^\s\"“”„«»,.;:!?]+){0,6}?\s*[,:]?\s*[\"“„«]")
 _VERB_NEXT_RE = re.compile(r"\s*(?:that\b|[:\"“]|,\s*[\"“])")
 _QUOTE_BEFORE_GAP = 80
 _ABBREVIATION_RE = re.compile(r"^(?:[A-Za-z]\.)+$|^(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Prof|Col|Lt|Jr|Sr)\.$")
 _INTERRUPTED_RE = re.compile(r"(?:\s+[^\s,.;:!?\"“”]+){0,4}\s*,\s*$")
-_LEAD_RE = re.compile(r"[\s,:]*(?:that\s+)?")
-_TIME_TAIL_RE = re.compile(
-    r"(?:on|in|at|last|this|late|earlier|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[\w\s]{0,30}$"
-)
+_WHEN = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|earlier|later|late|last\s+\w+|this\s+\w+)"
+_LEAD_RE = re.compile(r"[\s,:]*(?:" + _WHEN + r"\s+)?(?:that\s+)?")
+_TIME_TAIL_RE = re.compile(r"(?:on|in|at|to|from|by)?\s*(?:" + _WHEN + r"|[\w.]+)(?:\s+[\w.]+){0,2}\s*$")
 _NEXT_WORD_RE = re.compile(r"\s+(\w+)")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 
@@ -355,7 +360,7 @@ class _Rules:
         self._folded: tuple[re.Pattern[str], re.Pattern[str]] | None = None
         self.wild = [(re.compile(pattern_regex(p), re.IGNORECASE), c, p) for c, p in wild]
         self.classes: dict[str, frozenset[str]] = {}
-        for cat in (*WORD_CLASSES, "title"):
+        for cat in (*WORD_CLASSES, "title", "quote_title"):
             words: set[str] = set()
             for e in lexicon.by_category(cat):
                 for combo in product(*(w.split("|") for w in e.pattern.split())):
@@ -371,7 +376,7 @@ class _Rules:
         self.org_word = self.classes["org_word"]
         self.place_word = self.classes["place_word"]
         self.title = self.classes["title"] | self.classes["role"]
-        self.title_before = _phrase_regex(lexicon, "quote_title", r"[\s,:]*\Z")
+        self.quote_titles = self.classes["quote_title"]
         self.approximator = _phrase_regex(lexicon, "approximator", r"\s+\Z", capture=True)
 
 
@@ -870,12 +875,20 @@ class _State:
         self.alias: dict[str, str] = {}
         self.persons: set[str] = set()
         self._canonical: dict[str, list[tuple[str, bool]]] = {}
+        self._headline: dict[int, bool] = {}
 
     def canonical(self, cue: str) -> list[tuple[str, bool]]:
         found = self._canonical.get(cue)
         if found is None:
             found = self._canonical[cue] = _canonical(self.R, cue)
         return found
+
+    def headline(self, si: int) -> bool:
+        """Whether sentence ``si`` is a headline (most of its words capitalised); computed once."""
+        if si not in self._headline:
+            s, e = self.doc.sentences[si]
+            self._headline[si] = e - s <= 300 and _is_headline(self.text, s, e)
+        return self._headline[si]
 
     def in_quote(self, pos: int) -> bool:
         i = bisect_right(self.q_starts, pos) - 1
@@ -954,13 +967,21 @@ def _resolve(state: _State, si: int, pos: int, np: NP) -> Source | None:
             return Source(np.start, np.end, "named", "rule:pronoun-unresolved", (pron,), True, False, False, True)
         name = best[2]
         return Source(np.start, np.end, "named", f"rule:pronoun={name}", (name,), True, False, False, True)
-    candidates = [(hp, src) for hs, hp, src in state.history if hs >= lo and hp < pos]
-    if pron == "they":
-        pick = next((src for hp, src in reversed(candidates) if src.plural or src.org), None)
-        if pick is None and candidates:
-            pick = candidates[-1][1]
-    else:  # it
-        pick = next((src for hp, src in reversed(candidates) if src.org and not src.person), None)
+    pick = fallback = None
+    for hs, hp, src in reversed(state.history):
+        if hs < lo:
+            break
+        if hp >= pos:
+            continue
+        if pron == "they":
+            fallback = fallback or src
+            if src.plural or src.org:
+                pick = src
+                break
+        elif src.org and not src.person:  # it
+            pick = src
+            break
+    pick = pick or fallback
     if pick is None:
         kind = "unnamed"
         return Source(np.start, np.end, kind, "rule:pronoun-unresolved", (pron,), False, pron == "they", pron == "it", True)
@@ -1037,6 +1058,9 @@ class _Region:
         k %= len(self.bounds)
         if k not in self._cache:
             a, b = self.bounds[k]
+            if b - a > MAX_SUBJECT_CHARS:  # no subject is that long: read its end only
+                cut = self.text.find(" ", b - MAX_SUBJECT_CHARS, b)
+                a = cut if cut >= 0 else b
             self._cache[k] = _tokens(self.text, a, b)
         return self._cache[k]
 
@@ -1144,7 +1168,7 @@ def _subject(state: _State, si: int, cue: _Cue, sent: tuple[int, int], region: _
                     return _make_source(state, anp._replace(end=anp.group_end), "rule:appositive-name"), ""
             return _check_and_build(state, si, np, cue, "rule:subject")
     # inversion: "...," said Lloyd Austin (only after a comma or a quotation mark)
-    before = text[ss:cue.start].rstrip()
+    before = text[max(ss, cue.start - 8):cue.start].rstrip()
     if not before or before[-1] not in ",\"”’'":
         return None, "rule:no-subject"
     np = _right_np(state, cue.end, se, ss)
@@ -1159,7 +1183,9 @@ def _main_or_none(state: _State, si: int, region: _Region, ss: int, prev: list[_
                   last: list[Tok] | None = None) -> tuple[Source | None, str]:
     """The source of the earlier cue of the sentence, else of the main clause (stretches before ``upto``)."""
     for att in reversed(prev):
-        if att.sentence == si and att.source is not None:
+        if att.sentence < si:
+            break
+        if att.source is not None:
             return att.source._replace(emit=False), ""
     R = state.R
     for k in range(upto + (1 if last is not None else 0)):
@@ -1252,7 +1278,7 @@ def _content(state: _State, cue: _Cue, src: Source | None, sent: tuple[int, int]
         return (cs, ce)
     # nothing after: the content comes before ("..., Austin said.")
     start_src = src.start if src is not None and src.emit and src.start < cue.start else cue.start
-    cut = text.rfind(",", ss, start_src)
+    cut = text.rfind(",", max(ss, start_src - SUBJECT_WINDOW), start_src)
     if cut > ss:
         return (ss, cut)
     return None
@@ -1263,7 +1289,7 @@ def score(doc: Document, lexicons: dict[str, Lexicon]) -> ScorerResult:
     R = _rules(lexicons["attribution"])
     text = doc.text
     sentences = doc.sentences
-    quotes = find_quotes(text, doc.body, title_before=R.title_before)
+    quotes = find_quotes(text, doc.body, titles=R.quote_titles)
     state = _State(R, doc, quotes)
 
     # pass 2: cue candidates, titles and number words
@@ -1286,30 +1312,29 @@ def score(doc: Document, lexicons: dict[str, Lexicon]) -> ScorerResult:
 
     attributions: list[_Attribution] = []
     frames: dict[int, _Cue] = {}
-    cursor = -1
-    line_ends = {s: e for s, e in doc.body}
     last_cue_end: dict[int, int] = {}
+    judged: dict[int, int] = {}
     for cue in cues:
-        if cue.start < cursor:
-            continue
+        if cue.category == "veto":
+            continue  # its words are consumed: the candidates do not overlap
         si = doc.sentence_index(cue.start)
         if si < 0:
             continue
         ss, se = sentences[si]
-        if cue.category == "veto":
-            cursor = cue.end
-            continue
         if cue.category == "title":
             _title_mention(state, si, cue, se)
             continue
         if state.in_quote(cue.start):
             continue
         word = text[cue.start:cue.end]
-        if word[:1].isupper() and not _at_sentence_start(text, ss, cue.start) and not _is_headline(text, ss, se):
+        if word[:1].isupper() and not _at_sentence_start(text, ss, cue.start) and not state.headline(si):
             continue
         if cue.category == "frame":
             frames.setdefault(si, cue)
             continue
+        judged[si] = judged.get(si, 0) + 1
+        if judged[si] > MAX_CUES_PER_SENTENCE:
+            continue  # not prose: a "sentence" made of cue words
         att = _judge(state, si, cue, (ss, se), last_cue_end.get(si, ss), attributions)
         if att is None:
             continue
@@ -1317,8 +1342,9 @@ def score(doc: Document, lexicons: dict[str, Lexicon]) -> ScorerResult:
         last_cue_end[si] = cue.end
         if att.source is not None and att.source.emit:
             state.remember(si, att.source.start, att.source)
+    attributed_sentences = {a.sentence for a in attributions}
     for si, cue in sorted(frames.items()):
-        if any(a.sentence == si for a in attributions):
+        if si in attributed_sentences:
             continue
         ss, se = sentences[si]
         np = _right_np(state, cue.end + 1, se, ss) if text[cue.end:cue.end + 1] == "," else None
@@ -1371,7 +1397,8 @@ def _candidates(R: _Rules, text: str, body: Sequence[tuple[int, int]]) -> list[t
 
 
 def _at_sentence_start(text: str, ss: int, pos: int) -> bool:
-    return not text[ss:pos].strip(" \"“‘'([•-–—\u2022\t")
+    """Whether only spaces, opening quotes, brackets or a bullet stand between ``ss`` and ``pos``."""
+    return pos - ss <= 6 and not text[ss:pos].strip(" \"“‘'([•-–—\u2022\t")
 
 
 def _title_mention(state: _State, si: int, cue: _Cue, se: int) -> None:
@@ -1411,7 +1438,8 @@ def _judge(state: _State, si: int, cue: _Cue, sent: tuple[int, int], region_floo
     prev_lw = prev_toks[-1].lw if prev_toks else ("," if len(region) > 1 else "")
     if cat in _VERB_CATEGORIES:
         first_word = text[cue.start:cue.end].split()[0]
-        if first_word[0].isupper() and first_word.endswith("ed") and not _at_sentence_start(text, ss, cue.start):
+        if first_word[0].isupper() and first_word.endswith("ed") and not _at_sentence_start(text, ss, cue.start) \
+                and state.headline(si):
             # a headline participle: North Korean Troops Confirmed Deployed
             src = Source(cue.start, cue.end, "unnamed", "rule:headline-passive", ("(agentless)",), False, False, False, True)
             return _Attribution(cue.start, cue.end, cat, rule, src, (ss, se), si)
@@ -1475,6 +1503,8 @@ def _judge(state: _State, si: int, cue: _Cue, sent: tuple[int, int], region_floo
             low = cue.pattern
             if ("based on" in low or "compiling" in low or "drawing" in low) and np.cls not in ("document", "vague", "name"):
                 return None  # rule:not-a-source
+            if low in ("citing", "quoting") and np.cls not in _SOURCE_LIKE:
+                return None  # citing weak demand: a reason, not a source
             src = _make_source(state, np, "rule:according")
         if src is None:
             return None
@@ -1618,9 +1648,13 @@ def _claims(state: _State, attributions: list[_Attribution], number_words: list[
     for att in attributions:
         by_sentence.setdefault(att.sentence, []).append(att)
     out = []
+    per_sentence: dict[int, int] = {}
     for c in found:
         si = doc.sentence_index(c["start"])
         if si < 0:
+            continue
+        per_sentence[si] = per_sentence.get(si, 0) + 1
+        if per_sentence[si] > MAX_CLAIMS_PER_SENTENCE:
             continue
         ss, se = doc.sentences[si]
         li = bisect_right(line_starts, c["start"]) - 1

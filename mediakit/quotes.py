@@ -39,7 +39,7 @@ whatever their arrangement.
 from __future__ import annotations
 
 import re
-from typing import Iterable, NamedTuple, Sequence
+from typing import Collection, Iterable, NamedTuple, Sequence
 
 #: A quotation longer than this (characters, marks included) is treated as unbalanced marks.
 MAX_QUOTE_CHARS = 2000
@@ -96,17 +96,26 @@ def _word_count(text: str, start: int, end: int) -> int:
     return len(text[start:end].split())
 
 
+def _is_title(text: str, line_start: int, pos: int, titles: Collection[str]) -> bool:
+    """Whether the one to three words before ``pos`` are a title word (``titled``, ``the slogan``)."""
+    if not titles or pos <= line_start or not (text[pos - 1].isspace() or text[pos - 1] in ",:"):
+        return False
+    words = text[max(line_start, pos - TITLE_WINDOW):pos].lower().replace("’", "'").split()
+    words = [w.strip(",:") for w in words[-3:]]
+    return any(" ".join(words[-k:]) in titles for k in (1, 2, 3) if len(words) >= k)
+
+
 def find_quotes(
     text: str,
     segments: Sequence[tuple[int, int]],
     *,
-    title_before: re.Pattern[str] | None = None,
+    titles: Collection[str] = (),
 ) -> list[Quote]:
     """All quotations in the given line segments, in text order.
 
     ``segments`` are ``(start, end)`` lines without line breaks (the article
-    body); ``title_before`` is a compiled pattern that matches at the end of
-    the text before an opening mark when the quotation is a title.
+    body); ``titles`` are lower-case words and phrases that, right before an
+    opening mark, make the quotation a title (``titled``, ``the slogan``).
     """
     out: list[Quote] = []
     n = len(segments)
@@ -124,14 +133,14 @@ def find_quotes(
             open_at = -1
             if qe - qs > MAX_QUOTE_CHARS:
                 continue
-            if title_before is not None and title_before.search(text, max(s, qs - TITLE_WINDOW), qs):
+            if _is_title(text, s, qs, titles):
                 continue
             words = _word_count(text, qs + 1, qe - 1)
             out.append(Quote(qs, qe, "quote:short" if words <= SHORT_QUOTE_WORDS else "quote:direct", words))
         if open_at >= 0 and k + 1 < n and e - open_at <= MAX_QUOTE_CHARS:
             ns, ne = segments[k + 1]
             if _opens_line(text, ns, ne):
-                if title_before is None or not title_before.search(text, max(s, open_at - TITLE_WINDOW), open_at):
+                if not _is_title(text, s, open_at, titles):
                     out.append(Quote(open_at, e, "quote:continued", _word_count(text, open_at + 1, e)))
     return out
 
