@@ -387,18 +387,8 @@ class _Matcher:
         self.scan = re.compile(" " + opener + body)
         self.line = re.compile("\n" + opener + body)
         self.anchored = re.compile(opener + body)
-        self._folded: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None = None
         self.entries = lexicon.entries
         self.rules = [lexicon.entry_rule(e) for e in lexicon.entries]
-
-    def regexes(self, ignore_case: bool) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-        """(scan, line, anchored); case-insensitive copies are compiled on first need."""
-        if not ignore_case:
-            return self.scan, self.line, self.anchored
-        if self._folded is None:
-            self._folded = tuple(re.compile(r.pattern, re.IGNORECASE)  # type: ignore[assignment]
-                                 for r in (self.scan, self.line, self.anchored))
-        return self._folded  # type: ignore[return-value]
 
     def entry_index(self, cue: str) -> int | None:
         """The index of the entry a matched cue belongs to (the first in file order)."""
@@ -1145,12 +1135,11 @@ for _w in ("deny", "denies", "denied", "denying", "denial", "denials"):
 _LEADS = "—–/\u00a0\t"
 
 
-def _candidates(matcher: _Matcher, low: str, body: tuple[tuple[int, int], ...],
-                ignore_case: bool) -> list[tuple[int, int, int]]:
+def _candidates(matcher: _Matcher, low: str, body: tuple[tuple[int, int], ...]) -> list[tuple[int, int, int]]:
     """(start, end, body line) of every lexicon match in the body, leftmost-longest, not overlapping."""
     if not body:
         return []
-    scan, line, anchored = matcher.regexes(ignore_case)
+    scan, line, anchored = matcher.scan, matcher.line, matcher.anchored
     lo0, hi0 = body[0][0], body[-1][1]
     a = lo0 - 1 if lo0 > 0 else 0
     found = [m.span() for m in scan.finditer(low, a, hi0)]
@@ -1189,21 +1178,29 @@ def _candidates(matcher: _Matcher, low: str, body: tuple[tuple[int, int], ...],
     return out
 
 
+def _lower(text: str) -> str:
+    """The text in lower case, with the same length (so that offsets carry over).
+
+    A few characters change length in lower case (``İ`` becomes two); those
+    are kept as they are, which is harmless because no cue contains them."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(lc if len(lc := ch.lower()) == 1 else ch for ch in text)
+
+
 def find_spans(doc: Document, lexicon: Lexicon) -> list[Span]:
     """Every hedge, approximator, booster and dismissal span in the body of ``doc``."""
     matcher = _matcher(lexicon)
     text = doc.text
-    low = text.lower()
-    ignore_case = len(low) != len(text)  # a few characters change length in lower case
-    if ignore_case:
-        low = text
+    low = _lower(text)
     body = doc.body
     ctx = _Ctx(doc, text, low)
     entries = matcher.entries
     rules = matcher.rules
     spans: list[Span] = []
     last_end = -1
-    for start, end, seg in _candidates(matcher, low, body, ignore_case):
+    for start, end, seg in _candidates(matcher, low, body):
         idx = matcher.entry_index(low[start:end])
         if idx is None:
             continue

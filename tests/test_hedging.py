@@ -365,6 +365,8 @@ def test_text_whose_lower_case_changes_length_keeps_offsets():
     assert [s.cue for s in found] == ["may", "unclear"]
     for s in found:
         assert text[s.start:s.end] == s.cue
+    # the context rules still read lower-case words there
+    assert cues("İzmir: Patients may leave once cleared. The Court May Rule Today") == ["May"]
 
 
 def test_crlf_text_gives_the_same_cues():
