@@ -164,8 +164,6 @@ def _inside_quote(quotes: list[Segment], quote_starts: list[int], punct_start: i
     return i >= 0 and cut <= quotes[i][1] - 1
 
 
-#: How far back (in characters) the abbreviation check looks for the token.
-
 
 def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
     """Whether the full stop at ``dot`` belongs to an abbreviation."""
