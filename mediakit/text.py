@@ -164,7 +164,6 @@ def _inside_quote(quotes: list[Segment], quote_starts: list[int], punct_start: i
     return i >= 0 and cut <= quotes[i][1] - 1
 
 
-
 def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
     """Whether the full stop at ``dot`` belongs to an abbreviation."""
     chunk = text[max(line_start, dot - 24):dot].split()
