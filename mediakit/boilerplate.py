@@ -411,9 +411,11 @@ _CUES: list[tuple[str, str, str, str]] = [
      r"|(?:toggle|hide|show)\s+caption|(?:enlarge|expand|view)\s+(?:this\s+)?(?:image|photo|gallery))\s*$"
      r"|(?:please\s+)?(?:turn\s+on|enable)\s+javascript\b|javascript\s+is\s+(?:disabled|required|needed)"
      r"|your\s+browser\s+(?:does\s+not|doesn't|is\s+not)\b"),
-    ("counter", "inline", "#num",
+    ("counter", "inline", "#num image photo picture slide",
      r"\d[\d,.]*\s*[km]?\s*(?:likes?|comments?|shares?|views?|restacks?|reactions?|replies|votes?)?\s*$"
-     r"|\d{1,3}\s*(?:/|of)\s*\d{1,3}\s*$"),
+     r"|(?:(?:image|photo|picture|slide)\s+)?\d{1,3}\s*(?:/|of)\s*\d{1,3}\s*$"),
+    ("url", "inline", "http https www",
+     r"(?:https?://|www\.)\S+\s*$"),
     ("timestamped-link", "inline", "#num",
      r"(?:\d+\s*(?:s|m|h|d|mins?|hrs?|hours?|minutes?|days?)\s+ago|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)\s+\S"),
 ]
@@ -444,7 +446,10 @@ def _cue_re(first: str) -> re.Pattern[str] | None:
 
 
 def _first_word(low: str) -> str:
-    """The first word of a lower-cased line, "#num" for a number, "#sym" for a symbol."""
+    """The first word of a lower-cased line, "#num" for a number, "#sym" for a symbol,
+    "http"/"https"/"www" for a web address."""
+    if low.startswith(("http://", "https://", "www.")):
+        return low.split(":", 1)[0] if low[0] == "h" else "www"
     if not low:
         return "#sym"
     c = low[0]
@@ -632,7 +637,7 @@ def _features(text: str, start: int, end: int) -> Line:
     if len(lowb) < n:
         ln.bullet = bool(_BULLET_RE.match(s))
     c = lowb[:1]
-    fw = lowb.split(None, 1)[0].rstrip(_WORD_TRAILERS) if c.isalpha() else _first_word(lowb)
+    fw = lowb.split(None, 1)[0].rstrip(_WORD_TRAILERS) if c.isalpha() and c not in "hw" else _first_word(lowb)
     if n <= DATE_MAX_CHARS and (fw == "#num" or fw in _DATE_FIRST):
         kw = date_line(s)
         if kw is not None:
