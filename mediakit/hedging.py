@@ -431,6 +431,8 @@ def check_lexicon(lexicon: Lexicon) -> None:
 # ---------------------------------------------------------------------------
 
 _WINDOW = 48
+#: How far after a cue a rule looks for a later word of its sentence (characters).
+_AFTER_WINDOW = 200
 _STRIP = "\"“”‘’'()[]{},.;:!?—–-…*"
 _CLAUSE_END = ".;!?:"
 _OPEN_BRACKETS = "(\"“‘["
@@ -439,12 +441,15 @@ _OPEN_BRACKETS = "(\"“‘["
 class _Ctx:
     """The document being read, the body line of the current match, and lazy sentence lookup."""
 
-    __slots__ = ("doc", "text", "low", "lo", "hi", "_starts")
+    __slots__ = ("doc", "text", "low", "lo", "hi", "_starts", "_quotes", "sentence_facts")
 
     def __init__(self, doc: Document, text: str, low: str) -> None:
         self.doc, self.text, self.low = doc, text, low
         self.lo = self.hi = 0
         self._starts: list[int] | None = None
+        self._quotes = _Quotes(text)
+        #: per-sentence results of whole-sentence checks, computed once (keyed by sentence start)
+        self.sentence_facts: dict[tuple[str, int], bool] = {}
 
     def prev(self, pos: int, n: int = 1) -> list[str]:
         """Up to ``n`` words before ``pos`` in the same line and clause, nearest last."""
@@ -504,16 +509,32 @@ class _Ctx:
         return (s if s > self.lo else self.lo, e if e < self.hi else self.hi)
 
     def in_quote(self, pos: int) -> bool:
-        return _in_quote(self.text, self.lo, pos)
+        return self._quotes.inside(self.lo, pos)
 
 
-def _in_quote(text: str, lo: int, pos: int) -> bool:
-    """Whether ``pos`` lies inside a direct quotation opened earlier on its line."""
-    before = text[lo:pos]
-    opened = before.count("“")
-    if opened and opened > before.count("”"):
-        return True
-    return before.count('"') % 2 == 1
+class _Quotes:
+    """Whether a position lies inside a direct quotation opened earlier on its line.
+
+    Positions are asked in increasing order; the quote marks are counted
+    incrementally, so many questions on one long line cost one pass."""
+
+    __slots__ = ("text", "line", "pos", "straight", "opened", "closed")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.line = self.pos = -1
+        self.straight = self.opened = self.closed = 0
+
+    def inside(self, line: int, pos: int) -> bool:
+        if line != self.line or pos < self.pos:
+            self.line, self.pos = line, line
+            self.straight = self.opened = self.closed = 0
+        chunk = self.text[self.pos:pos]
+        self.straight += chunk.count('"')
+        self.opened += chunk.count("“")
+        self.closed += chunk.count("”")
+        self.pos = pos
+        return (self.opened > self.closed) or self.straight % 2 == 1
 
 
 def _sentence_initial(text: str, lo: int, pos: int) -> bool:
@@ -595,7 +616,10 @@ def _rule_may(c: _Ctx, start: int, end: int, head: str) -> Any:
         if _sentence_initial(c.text, c.lo, start):
             return False
         s, e = c.sentence(start)
-        if not _is_title_case(c.text, s, e):
+        key = ("title", s)
+        if key not in c.sentence_facts:
+            c.sentence_facts[key] = _is_title_case(c.text, s, e)
+        if not c.sentence_facts[key]:
             return False
     return _modal_common(c, start, end, prev, nxt)
 
@@ -693,9 +717,13 @@ def _rule_would(c: _Ctx, start: int, end: int, head: str) -> Any:
                 return False
     s, e = c.sentence(start)
     low = c.low
-    if _CONDITIONAL.search(low, s, e) or _INVERTED_CONDITION.match(low, s, e):
+    key = ("conditional", s)
+    if key not in c.sentence_facts:
+        c.sentence_facts[key] = bool(_CONDITIONAL.search(low, s, e) or _INVERTED_CONDITION.match(low, s, e))
+        c.sentence_facts[("narrative", s)] = bool(_NARRATIVE_PAST.search(low, s, e))
+    if c.sentence_facts[key]:
         return False  # rule:would-conditional
-    if _NARRATIVE_PAST.search(low, s, e):
+    if c.sentence_facts[("narrative", s)]:
         return False  # rule:would-habitual (years later she would ...)
     if not _PROPOSALS.isdisjoint(c.prev(start, 4)):
         return False  # rule:would-conditional: the bill would raise ... (if it is passed)
@@ -707,7 +735,7 @@ def _rule_would(c: _Ctx, start: int, end: int, head: str) -> Any:
             before = before[k + 1:]
         if not _REPORTING.isdisjoint(_WORDS.findall(before)):
             return False
-        if _REPORTED_AFTER.match(low, end, e):
+        if _REPORTED_AFTER.match(low, end, min(e, end + _AFTER_WINDOW)):
             return False
     return True
 
@@ -1094,7 +1122,7 @@ def _rule_dismiss(c: _Ctx, start: int, end: int, head: str) -> Any:
     if any(w in _DISMISS_CLAIMS for w in nxt):
         return True
     s, e = c.sentence(start)
-    return bool(_AS.search(c.low, end, e))
+    return bool(_AS.search(c.low, end, min(e, end + _AFTER_WINDOW)))
 
 
 _DENY_THINGS = frozenset(
@@ -1257,12 +1285,13 @@ def score(doc: Document, lexicons: dict[str, Lexicon]) -> ScorerResult:
     if h:
         sent_starts = [s for s, _ in doc.sentences]
         body_starts = [s for s, _ in doc.body]
+        quotes = _Quotes(doc.text)
         seen = set()
         for sp in spans:
             if sp.category == "hedge":
                 seen.add(bisect_right(sent_starts, sp.start) - 1)
                 k = bisect_right(body_starts, sp.start) - 1
-                if _in_quote(doc.text, doc.body[k][0], sp.start):
+                if quotes.inside(doc.body[k][0], sp.start):
                     in_quotes += 1
         hedged = sorted(seen)
     words = doc.n_words

@@ -468,8 +468,9 @@ def _recompute(analysis) -> dict[str, float]:
     "The bridge reopened on Monday.",
     "",
 ])
-def test_scores_are_recomputable_from_spans(text):
-    analysis = mediakit.analyze(text, strip_boilerplate=False)
+@pytest.mark.parametrize("strip", [False, True])
+def test_scores_are_recomputable_from_spans(text, strip):
+    analysis = mediakit.analyze(text, strip_boilerplate=strip)
     expected = _recompute(analysis)
     for name, value in expected.items():
         got = analysis.scores[name]
