@@ -269,7 +269,15 @@ EMAIL_LINE_RE = re.compile(r"(?:e-?mail\s*:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 #: A source line: "Source: University of Queensland".
 SOURCE_LINE_RE = re.compile(r"(?:source|sources|via|courtesy)\s*:\s*\S.{0,80}")
 #: A bio in the broad sense, checked only on the last lines of the article: "Jane Doe is an economist ...".
-BROAD_BIO_RE = re.compile(rf"{_NAME}\s+(?:is|was)\s+(?:a|an|the)\s")
+BROAD_BIO_RE = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|{_NAME_PARTICLE}))+\s+(?:is|was)\s+(?:a|an)\s")
+#: The signature of an embedded social-media post: "— Jane Doe (@janedoe) September 3, 2024".
+SOCIAL_HANDLE_RE = re.compile(r"\(@\w{1,30}\)(?:\s+\S+){0,4}\s*$")
+#: The heading of a summary box between the headline and the body ("Story highlights", "Key points").
+BOX_HEADING_RE = re.compile(
+    r"(?:story\s+)?highlights|key\s+(?:points|takeaways|facts)|in\s+short|at\s+a\s+glance|what\s+we\s+know|summary"
+    r"|the\s+big\s+picture|why\s+it\s+matters|quick\s+read|in\s+brief|tl;?dr",
+    re.IGNORECASE,
+)
 #: Names of organisations, which make a "Published by ..." line an imprint rather than a byline.
 ORGANISATION_RE = re.compile(r"\b(?:ltd|limited|inc|llc|plc|group|media|corporation|corp|company|gmbh|publishing|press|newspapers)\b\.?", re.I)
 AUTHOR_CONTACT_RE = re.compile(
@@ -414,6 +422,9 @@ _CUES: list[tuple[str, str, str, str]] = [
     ("counter", "inline", "#num image photo picture slide",
      r"\d[\d,.]*\s*[km]?\s*(?:likes?|comments?|shares?|views?|restacks?|reactions?|replies|votes?)?\s*$"
      r"|(?:(?:image|photo|picture|slide)\s+)?\d{1,3}\s*(?:/|of)\s*\d{1,3}\s*$"),
+    ("social-embed", "inline", "#sym view a",
+     r"view\s+(?:this|the\s+full)\s+post\s+on\s+\w+"
+     r"|a\s+(?:post|video|photo)\s+shared\s+by\b.{0,80}$"),
     ("url", "inline", "http https www",
      r"(?:https?://|www\.)\S+\s*$"),
     ("timestamped-link", "inline", "#num",
@@ -651,6 +662,8 @@ def _features(text: str, start: int, end: int) -> Line:
         ln.cue, ln.kind = _CUE_KIND[m.lastgroup]
     elif "newsletter" in low or "to your inbox" in low:
         ln.cue, ln.kind = "newsletter", "inline"
+    elif "(@" in low and SOCIAL_HANDLE_RE.search(low):
+        ln.cue, ln.kind = "social-embed", "inline"
     elif n >= 12 and (not send or n <= 150):
         _credit(ln, low)
     if ln.cue is None and n >= 60:
@@ -1084,8 +1097,8 @@ def _label_header(lines: list[Line], first: int) -> None:
             if content == 0 and ln.name:  # an author's name between the headline and the body
                 _set(ln, "metadata", "author-name")
                 continue
-            if content == 0 and ln.s.endswith(":"):  # the lead-in of a box opening the article ("In short:")
-                _set(ln, "body", "lead-in")
+            if ln.s.endswith(":") and content == 0 or BOX_HEADING_RE.fullmatch(ln.s.rstrip(" :")):
+                _set(ln, "body", "lead-in")  # the heading of a box opening the article ("In short:")
                 continue
             if content == 0:  # a short line between headline and body (a label, a counter)
                 _set(ln, "boilerplate", "header-short")
