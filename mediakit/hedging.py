@@ -267,8 +267,8 @@ NUMBER = r"(?:[$€£¥]\s?)?" + NUMBER_PATTERN
 NAN = float("nan")
 
 # ---------------------------------------------------------------------------
-# Compiling a lexicon: every pattern is expanded into literal atom sequences and
-# the sequences are merged into a trie, emitted as one regular expression.
+# Compiling a lexicon: the first words of all patterns become a character trie,
+# each followed by the rest of its phrases, emitted as one regular expression.
 # ---------------------------------------------------------------------------
 
 _SEP = r"\s+"

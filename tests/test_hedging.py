@@ -8,6 +8,8 @@ from bisect import bisect_right
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import mediakit
 from mediakit import hedging
@@ -373,6 +375,25 @@ def test_crlf_text_gives_the_same_cues():
     text = "The talks may resume.\r\nOfficials confirmed the date.\r\nSome 3,000 troops are reportedly there."
     assert [(s.category, s.cue) for s in spans(text)] == [
         ("hedge", "may"), ("booster", "confirmed"), ("approximator", "Some 3,000"), ("hedge", "reportedly")]
+
+
+_WORDS = ("may", "May", "might", "could", "not", "would", "said", "about", "3,000", "$2", "billion", "appeared",
+          "in", "court", "suggested", "that", "they", "meet", "groundless", "rumors", "confirmed", "has", "been",
+          "reportedly", "think", "tank", "the", "—", "“", "”", '"', "(", ")", ",", ".", "\n", "\r\n", "İ", "’s")
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=40), st.lists(st.sampled_from(" \n"), min_size=40, max_size=40))
+def test_spans_are_in_the_body_in_order_and_never_overlap(words, gaps):
+    text = "".join(w + g for w, g in zip(words, gaps))
+    doc = Document.from_text(text)
+    found = hedging.find_spans(doc, LEX)
+    last = -1
+    for s in found:
+        assert text[s.start:s.end] == s.cue and s.category in hedging.SPAN_CATEGORIES
+        assert s.start >= last
+        assert any(lo <= s.start and s.end <= hi for lo, hi in doc.body)
+        last = s.end
+    assert found == hedging.find_spans(Document.from_text(text), LEX)
 
 
 def test_phrases_do_not_run_over_a_line_break():
