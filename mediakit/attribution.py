@@ -719,9 +719,18 @@ def _canonical(R: _Rules, cue: str) -> list[tuple[str, bool]]:
             out.append(found)
     if out:
         return out
+    # an office or document tied to a name: a spokesperson for Amazon, data from the Commerce Department
+    for x, w in enumerate(words[:-1]):
+        if w.lower() in ("for", "at", "from", "by", "in"):
+            found = _canonical_part(R, words[x + 1:])
+            if found is not None:
+                return [(found[0], False)]
     # a definite reference without a name (the company, his lawyer): kept in lower case
     phrase = " ".join(cue.lower().split())
-    return [(phrase[4:] if phrase.startswith("the ") else phrase, False)]
+    for article in ("the ", "a ", "an "):
+        if phrase.startswith(article):
+            return [(phrase[len(article):], False)]
+    return [(phrase, False)]
 
 
 def _canonical_part(R: _Rules, part: list[str]) -> tuple[str, bool] | None:
@@ -1470,8 +1479,8 @@ def _judge(state: _State, si: int, cue: _Cue, sent: tuple[int, int], region_floo
                 while x >= 0 and (prev_toks[x].lw in NOUN_MARKERS or _is_possessive(prev_toks[x].lw)):
                     x -= 1
                 before_ok = x < len(prev_toks) - 2 and (
-                    x < 0 or prev_toks[x].word in ",;" or prev_toks[x].lw in SUBORDINATORS or prev_toks[x].start < ss
-                )
+                    (x < 0 and region_type != "cue") or (x >= 0 and prev_toks[x].lw in SUBORDINATORS)
+                )  # not after an earlier verb: confirmed the intelligence reports
             if not (before_ok or _VERB_NEXT_RE.match(text, cue.end, se)):
                 return None  # rule:noun-reading
         src, why = _subject(state, si, cue, sent, region, region_type, prev)

@@ -153,7 +153,7 @@ def numbers_in(text: str, start: int, end: int) -> list[dict[str, Any]]:
         nxt = text[ne] if ne < end else " "
         nxt2 = text[ne + 1] if ne + 1 < end else " "
         skip = False
-        if nxt.isalnum() or (nxt in "-–" and nxt2.isalnum()) or nxt == "’" or nxt == "'":
+        if nxt.isalnum() or (nxt in "-–" and nxt2.isalnum()) or nxt == "’" or nxt == "'" or (nxt == ":" and nxt2.isdigit()):
             skip = True  # ordinal, compound or decade: 23rd, 45-year-old, 1990s
         elif _TIME_AFTER_RE.match(text, ne, end) and not (mult or pct):
             skip = True
