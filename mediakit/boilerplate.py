@@ -91,6 +91,10 @@ LEXICONS = ()
 GOOD_MIN_CHARS = 80
 GOOD_MIN_WORDS = 12
 GOOD_MIN_STOPWORD_DENSITY = 0.20
+#: When no line is good, lines of at least this many characters and words
+#: (and the other conditions) count as good instead: a brief of short paragraphs.
+RELAXED_MIN_CHARS = 40
+RELAXED_MIN_WORDS = 7
 #: Stop-word density is measured on this many first characters of a line.
 STOPWORD_SAMPLE_CHARS = 120
 #: Lines up to this long are checked against the furniture cues.
@@ -371,10 +375,12 @@ _CUES: list[tuple[str, str, str, str]] = [
      r"(?:a\s+)?(?:small\s+)?(?:commission|compensation|affiliate)"
      r"|(?:as\s+an\s+amazon\s+associate|this\s+(?:article|post|page)\s+(?:contains|may\s+contain)\s+affiliate)"
      r"|(?:if|when)\s+you\s+(?:buy|purchase|click)\b.{0,60}\b(?:we|us)\s+(?:may\s+)?(?:earn|receive|get)\b"),
-    ("disclaimer", "end", "the views this opinions disclaimer",
+    ("disclaimer", "end", "the views this opinions disclaimer disclosure",
      r"(?:the\s+)?(?:views|opinions)\s+(?:and\s+opinions\s+)?expressed\s+(?:in\s+this\s+(?:article|column|piece|post)\s+)?(?:are|do)\b"
-     r"|this\s+(?:article|story|content|piece|post)\s+(?:was|is)\s+(?:produced|paid\s+for|sponsored|supported|funded|created)\b"
-     r"|disclaimer\s*:"),
+     r"|this\s+(?:article|story|content|piece|post|report|summary)\s+(?:was|is|has\s+been)\s+(?:\w+\s+){0,2}?"
+     r"(?:produced|paid\s+for|sponsored|supported|funded|created|written|generated|edited|translated|prepared|compiled)"
+     r"\s+(?:by|with|using|in\s+partnership|in\s+collaboration|from|through)\b"
+     r"|(?:disclaimer|disclosure)\s*:"),
     ("list-heading", "list", "the latest related recommended trending most popular top more you read what don't don’t dont must editor's editor’s editors in around from elsewhere further other similar keep recent previous next also up watch key",
      r"(?:(?:the\s+)?latest(?:\s+(?:news|stories|articles|contents?|posts|headlines|updates|videos?|from\s+.{2,40}|in\s+.{2,40}))?"
      r"|related(?:\s+(?:news|stories|articles?|content|coverage|posts|links|reading|videos?|items|stories\s+from\s+.{2,40}))?"
@@ -985,6 +991,13 @@ def classify(text: str, segments: list[Segment] | None = None) -> list[Line]:
             ln.repeated = True
 
     block = _main_block(lines)
+    if block is None:  # no paragraph is long enough: try again with shorter ones (a brief)
+        relaxed = False
+        for ln in lines:
+            if (ln.send and ln.cue is None and not ln.date and ln.n >= RELAXED_MIN_CHARS
+                    and ln.words >= RELAXED_MIN_WORDS and ln.stop >= GOOD_MIN_STOPWORD_DENSITY):
+                ln.good = relaxed = True
+        block = _main_block(lines) if relaxed else None
     if block is None:
         for ln in lines:
             ln.region = "none"

@@ -409,3 +409,21 @@ def test_any_text_gives_a_consistent_result(text):
         assert r.text[s.start:s.end] == s.cue
     share = r.scores["boilerplate_share"]
     assert (math.isnan(share) and not segs) or 0.0 <= share <= 1.0
+
+
+def test_a_brief_of_short_paragraphs_still_has_a_body_and_furniture():
+    text = ("Home\nNews\nSport\n\nBridge closed after crash\nBy Staff Reporter\n\n"
+            "A bridge on the A1 was closed on Monday after a lorry crash.\n\n"
+            "Police said no one was hurt in the incident.\n\nThe road reopened at 6pm.\n\n"
+            "Most read\nCouncil tax to rise\nSchools closed by snow\n© 2024 The Ledger\n")
+    assert label_of(text, "Police said no one was hurt in the incident.") == ("body", "body:main-block")
+    assert label_of(text, "The road reopened at 6pm.")[0] == "body"
+    assert label_of(text, "Bridge closed after crash") == ("body", "body:headline")
+    assert label_of(text, "Schools closed by snow")[0] == "boilerplate"
+    assert label_of(text, "Sport")[0] == "boilerplate"
+
+
+def test_disclaimer_about_how_the_article_was_made_is_boilerplate():
+    line = "This article was generated with the help of AI and reviewed by our editors."
+    text = page("Trees for every street in the city", after=[line])
+    assert label_of(text, line) == ("boilerplate", "boilerplate:disclaimer")
