@@ -437,3 +437,18 @@ def test_load_articles_raises_on_the_first_failure_naming_it(tmp_path):
     (tmp_path / "junk.txt").write_bytes(bytes(range(256)))
     with pytest.raises(InputError, match="junk.txt"):
         load_articles(tmp_path)
+
+
+def test_csv_that_breaks_off_keeps_the_rows_before_and_names_the_row(tmp_path):
+    p = tmp_path / "cut.csv"
+    p.write_text('id,text\n1,Fine.\n2,Also fine.\n3,"Broken\n', encoding="utf-8")
+    out = list(iter_table(p, chunksize=1))
+    assert ids(out) == ["1", "2", "cut.csv:2"]
+    assert isinstance(out[2], FailedArticle) and "after row 2" in out[2].error and "cut.csv" in out[2].error
+
+
+def test_lone_surrogates_escaped_in_json_become_replacement_characters(tmp_path):
+    p = tmp_path / "s.jsonl"
+    p.write_text('{"id": "x\\udc00", "text": "ab\\ud800cd", "title": "t\\udfff"}\n', encoding="utf-8")
+    (art,) = iter_table(p)
+    assert (art.id, art.text, art.title) == ("x\ufffd", "ab\ufffdcd", "t\ufffd")
