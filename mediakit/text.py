@@ -32,7 +32,7 @@ Sentences
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
@@ -298,7 +298,6 @@ class Document:
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence containing ``offset`` (or the nearest before it); -1 if none."""
-        from bisect import bisect_right
 
         starts = self._sentence_starts
         i = bisect_right(starts, offset) - 1
