@@ -263,6 +263,16 @@ AUTHOR_BIO_RE = re.compile(
 ROLE_BYLINE_RE = re.compile(
     rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}?)\s*,?\s+(?:[\w’'-]+\s+){{0,3}}?(?i:{_ROLE})\s*$"
 )
+#: An author's affiliation under the name: "Senior Lecturer in Entomology, University of Leeds".
+AFFILIATION_RE = re.compile(
+    r"(?:(?:senior|associate|assistant|visiting|adjunct|principal|chief|deputy|honorary|emeritus|distinguished)\s+)*"
+    r"(?:lecturer|professor|fellow|research\s+fellow|researcher|director|scientist|economist|analyst|editor|correspondent"
+    r"|reporter|writer|columnist|contributor|lawyer|historian|physician|engineer|phd\s+candidate|doctoral\s+candidate)"
+    r"s?\b(?:\s+(?:of|in|at|for|on)\b|,).{0,100}$"
+)
+_AFFILIATION_FIRST = frozenset("""senior associate assistant visiting adjunct principal chief deputy honorary emeritus
+    distinguished lecturer professor fellow research researcher director scientist economist analyst editor
+    correspondent reporter writer columnist contributor lawyer historian physician engineer phd doctoral""".split())
 #: A date followed by a byline: "Posted on October 18, 2024 by Megan Rowe".
 DATED_BYLINE_RE = re.compile(
     rf"(?i:(?:posted|published|updated|written)\s+)?(?i:on\s+)?(?P<date>.{{4,40}}?),?\s+(?i:by)\s+(?P<name>{_NAME})\s*$"
@@ -347,13 +357,14 @@ _CUES: list[tuple[str, str, str, str]] = [
      r"|create\s+(?:a|an|your)\s+(?:free\s+)?account|donate|join\s+(?:us|now|today|our\s+community)|become\s+a\s+(?:member|subscriber))"
      r"(?:\s*(?:now|today|here|for\s+free))?(?:\s*(?:/|\||or|and|·)\s*(?:sign\s+up|sign\s+in|log\s*in|register|subscribe"
      r"|create\s+(?:an\s+)?account))?\s*[.!]?$"),
-    ("advertising", "inline", "advertisement advertisements advertising advert sponsored promoted paid partner ad ads report story article continue scroll skip",
+    ("advertising", "inline", "advertisement advertisements advertising advert sponsored promoted paid partner ad ads report story article continue scroll skip a sponsor",
      r"(?:advertisements?|advertising|advert|ads?|sponsored|promoted|paid\s+(?:content|post|partner(?:ship)?)|partner\s+content"
      r"|ad\s+feedback|report\s+(?:this\s+)?ad|skip\s+ad)\W{0,3}$"
      r"|(?:advertisements?|advertising|ads?)\s*[-–—:|·(]\s*.{0,40}$"
      r"|(?:sponsored|promoted)\s+(?:content|by|post|links?|stories)\b.{0,40}$"
      r"|(?:story|article)\s+continues\s+(?:below|after)|continue\s+reading\s+(?:below|the\s+main\s+story)"
-     r"|scroll\s+(?:down\s+)?to\s+continue"),
+     r"|scroll\s+(?:down\s+)?to\s+continue|a\s+(?:message|word)\s+from\s+(?:our|the|this\s+week'?s)\s+sponsors?\b"
+     r"|(?:sponsor|sponsored)\s+message\s*$"),
     ("comments", "end", "#num comment comments leave post add write view show hide load see read open close join reply responses your required be no community commenting save notify",
      r"(?:\d+\s+)?comments?\s*(?:\(\d+\)|\d+)?\s*$|(?:leave|post|add|write|view|show|hide|load|see|read|open|close)\s+"
      r"(?:a\s+|the\s+|all\s+|\d+\s+|more\s+)?(?:comments?|reply|replies|responses)\b"
@@ -380,8 +391,8 @@ _CUES: list[tuple[str, str, str, str]] = [
      r"|this\s+(?:article|story|content|piece|post|report|summary)\s+(?:was|is|has\s+been)\s+(?:\w+\s+){0,2}?"
      r"(?:produced|paid\s+for|sponsored|supported|funded|created|written|generated|edited|translated|prepared|compiled)"
      r"\s+(?:by|with|using|in\s+partnership|in\s+collaboration|from|through)\b"
-     r"|(?:disclaimer|disclosure)\s*:"),
-    ("list-heading", "list", "the latest related recommended trending most popular top more you read what don't don’t dont must editor's editor’s editors in around from elsewhere further other similar keep recent previous next also up watch key",
+     r"|(?:disclaimer|disclosure)(?:\s+statement)?\s*:"),
+    ("list-heading", "list", "the latest related recommended trending most popular top more you read what don't don’t dont must editor's editor’s editors in around from elsewhere further other similar keep recent previous next also up watch key table contents on jump",
      r"(?:(?:the\s+)?latest(?:\s+(?:news|stories|articles|contents?|posts|headlines|updates|videos?|from\s+.{2,40}|in\s+.{2,40}))?"
      r"|related(?:\s+(?:news|stories|articles?|content|coverage|posts|links|reading|videos?|items|stories\s+from\s+.{2,40}))?"
      r"|recommended(?:\s+(?:for\s+you|stories|articles|reading|videos?|content))?"
@@ -395,17 +406,18 @@ _CUES: list[tuple[str, str, str, str]] = [
      r"|what\s+to\s+read\s+next|don'?t\s+miss|must\s+reads?|editor'?s\s+(?:picks?|choice)|in\s+other\s+news"
      r"|around\s+the\s+(?:web|world\s+today)|from\s+(?:our|the)\s+(?:partners|network|web)|elsewhere\s+on\s+.{2,40}"
      r"|further\s+reading|other\s+stories|similar\s+(?:stories|articles|posts)|keep\s+reading|recent\s+(?:posts|stories|articles|news)"
-     r"|(?:previous|next)\s+(?:article|story|post)|up\s+next|watch\s+next|key\s+(?:events|moments))"
+     r"|(?:previous|next)\s+(?:article|story|post)|up\s+next|watch\s+next|key\s+(?:events|moments)"
+     r"|table\s+of\s+contents|contents|in\s+this\s+(?:article|story|guide)|on\s+this\s+page|jump\s+to\s+section)"
      r"\s*[:»›>→]?\s*$"),
     ("read-more-link", "inline", "read see also related recommended more watch listen explore opinion analysis exclusive live continue full load show view",
      r"(?:read\s+more|read\s+next|read\s+also|also\s+read|see\s+also|related|recommended|more|watch|listen|read|see|explore|opinion|analysis|exclusive|live)\s*[:|»›>→]\s*\S"
      r"|related\s+(?:article|story|content|video|link|coverage|reading)s?\s*[:|»›>→]?\s+\S"
      r"|(?:read\s+more|read\s+the\s+full\s+(?:story|article)|continue\s+reading|read\s+full\s+(?:story|article)|load\s+more|show\s+more|view\s+all|see\s+all|see\s+more)\b.{0,20}$"
      r"|full\s+(?:story|article|coverage)\s*[:»›>→]?\s*$"),
-    ("share", "inline", "share tweet copy copied link print email e-mail save bookmark follow like gift facebook twitter x linkedin whatsapp mail reddit pinterest telegram instagram youtube tiktok threads bluesky flipboard messenger comments comment sms",
+    ("share", "inline", "republish share tweet copy copied link print email e-mail save bookmark follow like gift facebook twitter x linkedin whatsapp mail reddit pinterest telegram instagram youtube tiktok threads bluesky flipboard messenger comments comment sms",
      r"(?:share(?:\s+(?:this|on|via|the|article|story|page|post)\b.{0,60}|\s*[:!]?\s*$|\b.{0,30}\b(?:article|story|post|page)\b)|tweet\b|copy(?:ied)?\s+(?:link|url)|link\s+copied"
      r"|print(?:\s+this)?(?:\s+(?:article|page|story))?\s*$|e-?mail(?:\s+this)?(?:\s+(?:article|story|page))?\s*$"
-     r"|save(?:\s+(?:article|for\s+later|story|this))?\s*$|bookmark\b|follow\s+(?:us|@|on\b)|like\s+us\s+on|gift\s+(?:this\s+)?article"
+     r"|save(?:\s+(?:article|for\s+later|story|this))?\s*$|bookmark\b|follow\s+(?:us|@|on\b)|like\s+us\s+on|gift\s+(?:this\s+)?article|republish(?:\s+this)?(?:\s+(?:article|story))?\s*$"
      r"|(?:(?:facebook|twitter|x|linkedin|whatsapp|e-?mail|mail|reddit|pinterest|telegram|instagram|youtube|tiktok|threads|bluesky"
      r"|flipboard|messenger|print|copy|link|share|tweet|comments?|sms)\b(?:\s*[|,•·/]\s*|\s+|$)){1,12}$)"),
     ("reading-time", "inline", "#num reading estimated listen audio",
@@ -514,9 +526,10 @@ _PROSE_CUES: list[tuple[str, str, str, str]] = [
     ("privacy", "inline", "privacy signing clicking registering",
      r"privacy\s+notice\s*:|\bsee\s+our\s+privacy\s+(?:policy|notice)"
      r"|\bby\s+(?:signing\s+up|subscribing|clicking|registering),?\s+you\s+(?:agree|accept|consent)"),
-    ("originally-published", "end", "originally appeared appears",
+    ("originally-published", "end", "originally appeared appears republished creative",
      r"(?:this\s+(?:article|story|post|piece)\s+(?:was\s+|is\s+)?(?:originally\s+|first\s+)?(?:published|appeared|appears)"
-     r"\s+(?:on|in|at|by))|^\s*(?:originally|first)\s+(?:published|appeared)\s+(?:on|in|at|by)"),
+     r"\s+(?:on|in|at|by))|^\s*(?:originally|first)\s+(?:published|appeared)\s+(?:on|in|at|by)"
+     r"|\brepublished\s+(?:from|with\s+permission|under)\b|\bunder\s+a\s+creative\s+commons\s+licen[cs]e"),
     ("donation", "inline", "donation donate donating consider support supporting",
      r"\b(?:make|making)\s+a\s+(?:donation|gift|contribution)\b|\bdonate\s+(?:today|now)\b"
      r"|\bconsider\s+(?:supporting|donating|subscribing|becoming\s+a\s+(?:member|supporter|subscriber))\b"
@@ -598,6 +611,8 @@ class Line:
     title = False
     good = False
     repeated = False
+    doubled = False
+    affiliation = False
     bullet = False
     label = ""
     reason = ""
@@ -701,6 +716,8 @@ def _features(text: str, start: int, end: int) -> Line:
             if (len(parts) >= 3 or (len(parts) == 2 and _BREADCRUMB_RE.search(s))) and max(len(p.split()) for p in parts) <= 4:
                 ln.nav = True
         ln.title = (not trunc and 2 <= nw <= TITLE_MAX_WORDS and ln.cue is None)
+    if not send and fw in _AFFILIATION_FIRST and AFFILIATION_RE.match(lowb):
+        ln.affiliation = True
     if (fw in _CREDITS_FIRST or "contributed" in low) and CREDITS_RE.match(lowb):
         ln.credits = True
     elif fw in ("source", "sources", "via", "courtesy") and SOURCE_LINE_RE.match(lowb):
@@ -791,7 +808,7 @@ def _is_separator(ln: Line) -> str | None:
         return "time" if ln.time_only else "date"
     if ln.kind in ("end", "list"):
         return ln.kind
-    if ln.repeated:
+    if ln.doubled:
         return "repeat"
     return None
 
@@ -851,14 +868,21 @@ def _article_like(lines: list[Line], a: int, b: int) -> bool:
             and not any(ln.trunc for ln in lines[a:b]))
 
 
-def _mergeable(lines: list[Line], a: int, b: int, seps: list[Line]) -> bool:
+def _mergeable(lines: list[Line], a: int, b: int, seps: list[Line], after: Line) -> bool:
     """Whether run ``lines[a:b]`` continues the article across the separators ``seps``.
 
-    Across clock times alone (the entries of a live report) one good line
-    that is not part of a headline list is enough; otherwise the run must be
-    article prose (:func:`_article_like`).
+    ``after`` is the first line after the separators.  Across clock times
+    alone (the entries of a live report), or across dates each followed by
+    a good line (a timeline), one good line that is not part of a headline
+    list is enough; otherwise the run must be article prose
+    (:func:`_article_like`).
     """
     if seps and all(x.date and x.time_only for x in seps):
+        good, chars, titles = _run_stats(lines, a, b)
+        return good >= 1 and titles <= good and not any(x.trunc for x in lines[a:b])
+    if seps and all(x.date for x in seps) and after.good:
+        # a timeline: each date is followed by the text of its entry (a list of other stories
+        # puts its dates after the headline and teaser)
         good, chars, titles = _run_stats(lines, a, b)
         return good >= 1 and titles <= good and not any(x.trunc for x in lines[a:b])
     return _article_like(lines, a, b)
@@ -908,7 +932,7 @@ def _main_block(lines: list[Line]) -> tuple[int, int] | None:
         seps = lines[gap_start:na]
         if any(ln.kind == "end" for ln in seps) or runs[k][2] == "end":
             break
-        if na - last - 1 > MERGE_MAX_GAP_LINES or not _mergeable(lines, na, nb, seps):
+        if na - last - 1 > MERGE_MAX_GAP_LINES or not _mergeable(lines, na, nb, seps, lines[na]):
             break
         last = _trim_list(lines, first, max(i for i in range(na, nb) if lines[i].good))
         k += 1
@@ -917,7 +941,7 @@ def _main_block(lines: list[Line]) -> tuple[int, int] | None:
         pa, pb, pkind = runs[k - 1]
         if pkind == "end" or any(ln.kind == "end" for ln in lines[pb:runs[k][0]]):
             break
-        if first - pb > MERGE_MAX_GAP_LINES or not _mergeable(lines, pa, pb, lines[pb:runs[k][0]]):
+        if first - pb > MERGE_MAX_GAP_LINES or not _mergeable(lines, pa, pb, lines[pb:runs[k][0]], lines[runs[k][0]]):
             break
         first = next(i for i in range(pa, pb) if lines[i].good)
         k -= 1
@@ -986,9 +1010,12 @@ def classify(text: str, segments: list[Segment] | None = None) -> list[Line]:
             prev.cue, prev.kind = "caption", "inline"  # the line above a credit line is its caption
             prev.title = False
         prev = ln
-    for ln in lines:
+    for i, ln in enumerate(lines):
         if counts[ln.low] > 1 and ln.words >= REPEAT_MIN_WORDS and ln.cue is None:
             ln.repeated = True
+            # a line doubled in place (a listed headline over its own link) splits runs; a heading
+            # repeated far away (in a table of contents) does not
+            ln.doubled = (i > 0 and lines[i - 1].low == ln.low) or (i + 1 < len(lines) and lines[i + 1].low == ln.low)
 
     block = _main_block(lines)
     if block is None:  # no paragraph is long enough: try again with shorter ones (a brief)
@@ -1024,7 +1051,8 @@ def classify(text: str, segments: list[Segment] | None = None) -> list[Line]:
         _author_lines(ln)
 
     # the block
-    for ln in lines[first:last + 1]:
+    for i in range(first, last + 1):
+        ln = lines[i]
         ln.region = "body"
         if ln.good:
             _set(ln, "body", "main-block")
@@ -1042,9 +1070,11 @@ def classify(text: str, segments: list[Segment] | None = None) -> list[Line]:
             _set(ln, "boilerplate", "empty-byline")
         elif ln.date and ln.time_only:
             _set(ln, "metadata", "timestamp")
+        elif ln.date and i + 1 < len(lines) and lines[i + 1].good:
+            _set(ln, "body", "timeline-date")  # a dated entry of the article ("October 2, 2024" + its text)
         elif ln.date:
             _set(ln, "boilerplate", "date-only-line")
-        elif ln.repeated:
+        elif ln.doubled:
             _set(ln, "boilerplate", "repeated-line")
         else:
             _set(ln, "body", "in-body")
@@ -1088,12 +1118,15 @@ def _label_header(lines: list[Line], first: int) -> None:
                     # a list of other stories between the byline and the body: its items are not the article
                     content = _drop_header_list(lines, i, first)
                     headline = -1 if content == 0 else headline
-                elif ln.kind != "inline" or (content > 0 and ln.cue not in HEADER_PASS_CUES):
-                    accepting = False
+                elif content > 0 and (ln.kind != "inline" or ln.cue not in HEADER_PASS_CUES):
+                    accepting = False  # furniture above the headline ends the header
                 continue
             if ln.nav:
                 _set(ln, "boilerplate", "navigation" if content == 0 else "section-label")
                 accepting = content == 0
+                continue
+            if content == 0 and ln.affiliation:  # the author's job and employer under the name
+                _set(ln, "metadata", "affiliation")
                 continue
             if ln.words >= HEADLINE_MIN_WORDS and content < HEADER_MAX_CONTENT_LINES and not ln.s[0].islower():
                 period = ln.s.rstrip(_SENTENCE_CLOSERS).endswith(".")

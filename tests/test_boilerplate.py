@@ -427,3 +427,34 @@ def test_disclaimer_about_how_the_article_was_made_is_boilerplate():
     line = "This article was generated with the help of AI and reviewed by our editors."
     text = page("Trees for every street in the city", after=[line])
     assert label_of(text, line) == ("boilerplate", "boilerplate:disclaimer")
+
+
+def test_table_of_contents_is_furniture_but_the_headings_it_repeats_are_body():
+    before = ["Trees for every street in the city", "By Jane Doe", "Table of Contents", "Where the trees go",
+              "What it costs"]
+    middle = ["Where the trees go"]
+    after = ["What it costs", "The first plantings are expected next October, officials said on Thursday evening."]
+    text = page(*before, middle=middle, after=after)
+    r = labels(text)
+    assert [lab for s, lab, _ in r if s == "Where the trees go"] == ["boilerplate", "body"]
+    assert [lab for s, lab, _ in r if s == "What it costs"] == ["boilerplate", "body"]
+    assert label_of(text, "Table of Contents") == ("boilerplate", "boilerplate:list-heading")
+    assert all(label_of(text, p)[0] == "body" for p in ARTICLE)
+
+
+def test_timeline_dates_inside_the_article_are_body():
+    entries = ["September 18, 2024",
+               "The finance minister presents a budget that includes deep cuts to public spending, drawing criticism.",
+               "October 2, 2024",
+               "The junior coalition party says it will not support the budget unless the health cuts are reversed."]
+    text = page("How the budget crisis unfolded", middle=entries)
+    assert label_of(text, "October 2, 2024") == ("body", "body:timeline-date")
+    assert all(label_of(text, p)[0] == "body" for p in ARTICLE + entries[1::2])
+
+
+def test_author_affiliation_under_the_name_is_metadata():
+    text = page("Why mosquitoes bite some people more", "Laura Bennett",
+                "Senior Lecturer in Entomology, University of Leeds")
+    assert label_of(text, "Senior Lecturer in Entomology, University of Leeds") == ("metadata", "metadata:affiliation")
+    assert label_of(text, "Laura Bennett") == ("metadata", "metadata:author-name")
+    assert label_of(text, "Why mosquitoes bite some people more") == ("body", "body:headline")
