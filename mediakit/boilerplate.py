@@ -136,9 +136,9 @@ MERGE_MAX_GAP_LINES = 8
 #: ... when it has at least this many good lines ...
 MERGE_MIN_GOOD_LINES = 2
 #: ... of at least this many characters in total ...
-MERGE_MIN_GOOD_CHARS = 400
+MERGE_MIN_GOOD_CHARS = 250
 #: ... with a mean good-line length of at least this ...
-MERGE_MIN_MEAN_GOOD_CHARS = 150
+MERGE_MIN_MEAN_GOOD_CHARS = 100
 #: ... and at most this many title-like lines per good line.
 MERGE_MAX_TITLE_RATIO = 0.5
 #: A line after the block is added to the body when it ends like a sentence
@@ -868,23 +868,30 @@ def _article_like(lines: list[Line], a: int, b: int) -> bool:
             and not any(ln.trunc for ln in lines[a:b]))
 
 
-def _mergeable(lines: list[Line], a: int, b: int, seps: list[Line], after: Line) -> bool:
+def _mergeable(lines: list[Line], a: int, b: int, seps: list[Line], before: list[Line], after: Line) -> bool:
     """Whether run ``lines[a:b]`` continues the article across the separators ``seps``.
 
-    ``after`` is the first line after the separators.  Across clock times
-    alone (the entries of a live report), or across dates each followed by
-    a good line (a timeline), one good line that is not part of a headline
-    list is enough; otherwise the run must be article prose
-    (:func:`_article_like`).
+    ``before`` are the two lines before the separators, ``after`` the line after them.
+    Across clock times alone (the entries of a live report), or across dates
+    with a good line on both sides (a timeline), one good line that is not
+    part of a headline list is enough; otherwise the run must be article
+    prose (:func:`_article_like`).
     """
-    if seps and all(x.date and x.time_only for x in seps):
+    # judge the run from its first to its last good line: the headlines of an inline box
+    # ("Related stories" and its links) sit between the box heading and the prose
+    while a < b and not lines[a].good:
+        a += 1
+    while b > a and not lines[b - 1].good:
+        b -= 1
+    if a == b:
+        return False
+    light = seps and all(x.date and x.time_only for x in seps)
+    # a timeline: a date between two entries of text (a list of other stories puts its
+    # dates after a headline and a teaser)
+    light = light or (seps and all(x.date for x in seps) and any(x.good for x in before) and after.good)
+    if light:
         good, chars, titles = _run_stats(lines, a, b)
-        return good >= 1 and titles <= good and not any(x.trunc for x in lines[a:b])
-    if seps and all(x.date for x in seps) and after.good:
-        # a timeline: each date is followed by the text of its entry (a list of other stories
-        # puts its dates after the headline and teaser)
-        good, chars, titles = _run_stats(lines, a, b)
-        return good >= 1 and titles <= good and not any(x.trunc for x in lines[a:b])
+        return good >= 1 and titles <= MERGE_MAX_TITLE_RATIO * good and not any(x.trunc for x in lines[a:b])
     return _article_like(lines, a, b)
 
 
@@ -932,7 +939,7 @@ def _main_block(lines: list[Line]) -> tuple[int, int] | None:
         seps = lines[gap_start:na]
         if any(ln.kind == "end" for ln in seps) or runs[k][2] == "end":
             break
-        if na - last - 1 > MERGE_MAX_GAP_LINES or not _mergeable(lines, na, nb, seps, lines[na]):
+        if na - last - 1 > MERGE_MAX_GAP_LINES or not _mergeable(lines, na, nb, seps, lines[max(0, gap_start - 2):gap_start], lines[na]):
             break
         last = _trim_list(lines, first, max(i for i in range(na, nb) if lines[i].good))
         k += 1
@@ -941,7 +948,8 @@ def _main_block(lines: list[Line]) -> tuple[int, int] | None:
         pa, pb, pkind = runs[k - 1]
         if pkind == "end" or any(ln.kind == "end" for ln in lines[pb:runs[k][0]]):
             break
-        if first - pb > MERGE_MAX_GAP_LINES or not _mergeable(lines, pa, pb, lines[pb:runs[k][0]], lines[runs[k][0]]):
+        if first - pb > MERGE_MAX_GAP_LINES or not _mergeable(lines, pa, pb, lines[pb:runs[k][0]], lines[max(0, pb - 2):pb],
+                                                              lines[runs[k][0]]):
             break
         first = next(i for i in range(pa, pb) if lines[i].good)
         k -= 1
@@ -1051,11 +1059,18 @@ def classify(text: str, segments: list[Segment] | None = None) -> list[Line]:
         _author_lines(ln)
 
     # the block
+    in_box = False  # inside a list of other stories that interrupts the article
     for i in range(first, last + 1):
         ln = lines[i]
         ln.region = "body"
         if ln.good:
+            in_box = False
             _set(ln, "body", "main-block")
+        elif ln.kind == "list":
+            in_box = True
+            _set(ln, "boilerplate", _cue_reason(ln))
+        elif in_box and ln.cue is None and not ln.byline and not ln.date:
+            _set(ln, "boilerplate", "headline-list")
         elif ln.cue:
             _set(ln, "boilerplate", _cue_reason(ln))
         elif ln.byline:

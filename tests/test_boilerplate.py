@@ -458,3 +458,27 @@ def test_author_affiliation_under_the_name_is_metadata():
     assert label_of(text, "Senior Lecturer in Entomology, University of Leeds") == ("metadata", "metadata:affiliation")
     assert label_of(text, "Laura Bennett") == ("metadata", "metadata:author-name")
     assert label_of(text, "Why mosquitoes bite some people more") == ("body", "body:headline")
+
+
+def test_related_box_inside_the_article_is_cut_out_and_the_article_kept_whole():
+    more = ["Residents can request a tree outside their home through the city's website, but those requests "
+            "will be handled after the priority areas.",
+            "Some residents raised concerns at Thursday's meeting about roots damaging pavements and pipes, and "
+            "the city promised barriers.",
+            "The first plantings are expected next October, and the parks board will report on progress every "
+            "six months."]
+    box = ["Related stories", "Heatwave warnings issued for the weekend", "City parks to get new fountains"]
+    text = page("Trees for every street in the city", middle=box, after=more + ["Most read", "Ferry timetable changes"])
+    assert all(label_of(text, p)[0] == "body" for p in ARTICLE + more)
+    assert all(label_of(text, b)[0] == "boilerplate" for b in box)
+    assert label_of(text, "Ferry timetable changes")[0] == "boilerplate"
+
+
+def test_sidebar_teasers_before_a_dated_article_are_not_merged_into_it():
+    sidebar = ["Popular Posts", "Harbour dredging to start in spring",
+               "Work to deepen the harbour entrance will begin in March and last about six weeks, the port said.",
+               "New ferry route to the islands approved",
+               "The council has approved a summer ferry service linking the town with the outer islands from May."]
+    text = page(*sidebar, "Trees for every street in the city", "By Jane Doe", "3 October 2024")
+    assert all(label_of(text, x)[0] == "boilerplate" for x in sidebar)
+    assert label_of(text, "Trees for every street in the city") == ("body", "body:headline")
