@@ -187,6 +187,8 @@ MAX_CUES_PER_SENTENCE = 40
 MAX_CLAIMS_PER_SENTENCE = 40
 #: The stretch before a cue that is read as its subject, at most (characters).
 MAX_SUBJECT_CHARS = 120
+#: Word properties remembered per lexicon (a bound on memory, not a tuning knob).
+MEMO_SIZE = 50_000
 #: A sentence is a headline (capitalised cues allowed) when this share of its words is capitalised.
 HEADLINE_CAPS = 0.6
 
@@ -239,7 +241,6 @@ PRONOUNS = {
     "he": "he", "she": "she", "him": "he", "her": "she", "they": "they", "them": "they",
     "it": "it", "who": "who", "we": "we", "i": "we", "us": "we", "me": "we",
 }  # fmt: skip
-FIRST_PERSON = frozenset(("we",))
 BLOCKED = frozenset("this that these those which what there here such it's that's there's what's here's".split())
 DEMONSTRATIVES = frozenset("this these that those".split())
 POSTMOD_ADJECTIVES = frozenset(
@@ -269,7 +270,7 @@ _ANONYMOUS_RE = re.compile(
 )
 _EXAMPLE_RE = re.compile(r"^\s*(?:such as|including|like|among them|notably)\s+", re.IGNORECASE)
 _COMMA_RE = re.compile(r",(?!\d)")
-_TOKEN_RE = re.compile(r"[^\W_](?:[\w’'\-&]|\.(?=[^\W_]))*\.?|[,;()]")
+_TOKEN_RE = re.compile(r"[^\W_][\w’'\-&.]*|[,;()]")
 _OPENERS = "\"“‘'([„«"
 _LEADS = "—–/\u00a0\t"
 #: The clause of a cue starts after the last of these characters before it.
@@ -289,7 +290,11 @@ _WHEN = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|
 _LEAD_RE = re.compile(r"[\s,:]*(?:" + _WHEN + r"\s+)?(?:that\s+)?")
 _TIME_TAIL_RE = re.compile(r"(?:on|in|at|to|from|by)?\s*(?:" + _WHEN + r"|[\w.]+)(?:\s+[\w.]+){0,2}\s*$")
 _NEXT_WORD_RE = re.compile(r"\s+(\w+)")
-_POSSESSIVE_RE = re.compile(r"['’]s?$")
+
+
+#: Words that end the head group of a noun phrase, and words that end its post-modifiers.
+_GROUP_STOP = PREPOSITIONS | SUBORDINATORS | AUX | frozenset(PRONOUNS) | NEGATIONS | COMMON_VERBS
+_POST_STOP = AUX | (SUBORDINATORS - {"as"}) | frozenset(PRONOUNS) | NEGATIONS | COMMON_VERBS | {",", ";"}
 
 
 class Tok(NamedTuple):
@@ -377,6 +382,9 @@ class _Rules:
         self.place_word = self.classes["place_word"]
         self.title = self.classes["title"] | self.classes["role"]
         self.quote_titles = self.classes["quote_title"]
+        # per-word answers that do not depend on the article, kept to a bounded size
+        self.word_classes: dict[str, str] = {}
+        self.nationalities: dict[str, bool] = {}
         self.approximator = _phrase_regex(lexicon, "approximator", r"\s+\Z", capture=True)
 
 
@@ -481,20 +489,35 @@ def _adverb(R: _Rules, lw: str) -> bool:
 
 
 def _word_class(R: _Rules, lw: str) -> str:
-    b = _bare(lw)
-    if b in R.vague:
-        return "vague"
-    forms = (b, b[:-3] + "y", b[:-1], b[:-2]) if b.endswith("ies") else (b, b[:-1], b[:-2]) if b.endswith("s") else (b,)
-    for cls, words in (("role", R.role), ("institution", R.institution), ("document", R.document)):
-        if any(f in words for f in forms):
-            return cls
-    return ""
+    """vague, role, institution, document or '' for a lower-case word (plurals included); memoised."""
+    cls = R.word_classes.get(lw)
+    if cls is None:
+        b = _bare(lw)
+        cls = ""
+        if b in R.vague:
+            cls = "vague"
+        else:
+            forms = (b, b[:-3] + "y", b[:-1], b[:-2]) if b.endswith("ies") else (b, b[:-1], b[:-2]) if b.endswith("s") else (b,)
+            for name, words in (("role", R.role), ("institution", R.institution), ("document", R.document)):
+                if any(f in words for f in forms):
+                    cls = name
+                    break
+        if len(R.word_classes) > MEMO_SIZE:
+            R.word_classes.clear()
+        R.word_classes[lw] = cls
+    return cls
 
 
 def _nationality(R: _Rules, word: str) -> bool:
-    """A nationality or region adjective (North Korean, U.S., Western), not a country name."""
-    w = word[:-2] if word.endswith(("'s", "’s")) else word
-    return bool(_NATIONALITY_RE.match(w)) and w.lower().rstrip(".") not in R.org_word
+    """A nationality or region adjective (North Korean, U.S., Western), not a country name; memoised."""
+    found = R.nationalities.get(word)
+    if found is None:
+        w = word[:-2] if word.endswith(("'s", "’s")) else word
+        found = bool(_NATIONALITY_RE.match(w)) and w.lower().rstrip(".") not in R.org_word
+        if len(R.nationalities) > MEMO_SIZE:
+            R.nationalities.clear()
+        R.nationalities[word] = found
+    return found
 
 
 def _is_name_token(R: _Rules, tok: Tok, sentence_start: int, nxt: Tok | None) -> bool:
@@ -556,8 +579,8 @@ def _parse_np(R: _Rules, toks: Sequence[Tok], i: int, j: int, sent_start: int, *
                 if _is_name_token(R, toks[k - 1], sent_start, None):
                     named_mod = True
                 continue
-        if lw in PREPOSITIONS or lw in SUBORDINATORS or lw in AUX or lw in PRONOUNS or lw in NEGATIONS:
-            if not (k == g0 and t.cap):
+        if lw in _GROUP_STOP:
+            if not (k == g0 and t.cap) or lw in COMMON_VERBS:
                 break
         if k > g0 and not t.cap and (lw.endswith("ed") or lw.endswith("ing") or _adverb(R, lw)):
             nx = toks[k + 1] if k + 1 < j else None
@@ -570,8 +593,6 @@ def _parse_np(R: _Rules, toks: Sequence[Tok], i: int, j: int, sent_start: int, *
                 break
         if k > g0 and lw in POSTMOD_ADJECTIVES:
             break  # a post-modifier after the head noun: sources close to ..., people familiar with ...
-        if lw in COMMON_VERBS:
-            break
         if t.cap:
             caps += 1
             if _is_name_token(R, t, sent_start, toks[k + 1] if k + 1 < j else None):
@@ -589,12 +610,7 @@ def _parse_np(R: _Rules, toks: Sequence[Tok], i: int, j: int, sent_start: int, *
         t = toks[x]
         lw = t.lw
         verbish = (
-            lw in AUX
-            or lw in SUBORDINATORS and lw != "as"
-            or lw in PRONOUNS
-            or lw in NEGATIONS
-            or lw in COMMON_VERBS
-            or t.word in ",;"
+            lw in _POST_STOP
             or (not t.cap and lw.endswith("ed") and not (x + 1 < j and toks[x + 1].lw in PREPOSITIONS))
         )
         if verbish:
@@ -883,6 +899,7 @@ class _State:
         self.mentions: list[tuple[int, int, str]] = []  # (sentence, position, person name) from title words
         self.alias: dict[str, str] = {}
         self.persons: set[str] = set()
+        self.sent_starts = [s for s, _ in doc.sentences]
         self._canonical: dict[str, list[tuple[str, bool]]] = {}
         self._headline: dict[int, bool] = {}
 
@@ -1049,24 +1066,41 @@ def _introductory(R: _Rules, tok: Tok) -> bool:
 
 
 class _Region:
-    """The clause before a cue, split at commas; a stretch is tokenised only when it is read."""
+    """The clause before a cue, split at commas; a stretch is found and tokenised only when it is read."""
 
     def __init__(self, text: str, lo: int, hi: int) -> None:
         self.text = text
         self.lo = lo
         self.hi = hi
-        commas = [m.start() for m in _COMMA_RE.finditer(text, lo, hi)]
-        self.bounds = list(zip([lo, *(c + 1 for c in commas)], [*commas, hi]))
+        self._bounds: list[tuple[int, int]] | None = None
         self._cache: dict[int, list[Tok]] = {}
+        # the last stretch is always read: find its start without splitting the whole clause
+        c = text.rfind(",", lo, hi)
+        while c >= 0 and c + 1 < hi and text[c + 1].isdigit():  # 3,000 is not a comma boundary
+            c = text.rfind(",", lo, c)
+        self.last_start = c + 1 if c >= 0 else lo
+        self.has_comma = c >= 0
+
+    @property
+    def bounds(self) -> list[tuple[int, int]]:
+        if self._bounds is None:
+            commas = [m.start() for m in _COMMA_RE.finditer(self.text, self.lo, self.hi)]
+            self._bounds = list(zip([self.lo, *(c + 1 for c in commas)], [*commas, self.hi]))
+        return self._bounds
 
     def __len__(self) -> int:
         return len(self.bounds)
 
     def tokens(self, k: int) -> list[Tok]:
         """Tokens of stretch ``k`` (negative: from the cue backwards)."""
-        k %= len(self.bounds)
-        if k not in self._cache:
+        if k == -1:
+            a, b = self.last_start, self.hi
+        else:
+            k %= len(self.bounds)
             a, b = self.bounds[k]
+            if b == self.hi:
+                k = -1
+        if k not in self._cache:
             if b - a > MAX_SUBJECT_CHARS:  # no subject is that long: read its end only
                 cut = self.text.find(" ", b - MAX_SUBJECT_CHARS, b)
                 a = cut if cut >= 0 else b
@@ -1300,6 +1334,7 @@ def score(doc: Document, lexicons: dict[str, Lexicon]) -> ScorerResult:
     sentences = doc.sentences
     quotes = find_quotes(text, doc.body, titles=R.quote_titles)
     state = _State(R, doc, quotes)
+    sent_starts = state.sent_starts
 
     # pass 2: cue candidates, titles and number words
     cues: list[_Cue] = []
@@ -1326,7 +1361,7 @@ def score(doc: Document, lexicons: dict[str, Lexicon]) -> ScorerResult:
     for cue in cues:
         if cue.category == "veto":
             continue  # its words are consumed: the candidates do not overlap
-        si = doc.sentence_index(cue.start)
+        si = bisect_right(sent_starts, cue.start) - 1
         if si < 0:
             continue
         ss, se = sentences[si]
@@ -1435,6 +1470,8 @@ def _judge(state: _State, si: int, cue: _Cue, sent: tuple[int, int], region_floo
     ss, se = sent
     cat = cue.category
     rule = f"attribution:{cue.pattern}"
+    if cat in ("passive", "adverb", "according"):
+        return _judge_no_subject(state, si, cue, sent, rule)
     # the clause region: after the last strong boundary, quotation or earlier cue
     lo = max(ss, cue.start - SUBJECT_WINDOW, region_floor)
     region_type = "cue" if region_floor > ss and lo == region_floor else "sentence"
@@ -1444,7 +1481,7 @@ def _judge(state: _State, si: int, cue: _Cue, sent: tuple[int, int], region_floo
         region_type = "boundary"
     region = _Region(text, lo, cue.start)
     prev_toks = region.tokens(-1)  # the words since the last comma
-    prev_lw = prev_toks[-1].lw if prev_toks else ("," if len(region) > 1 else "")
+    prev_lw = prev_toks[-1].lw if prev_toks else ("," if region.has_comma else "")
     if cat in _VERB_CATEGORIES:
         first_word = text[cue.start:cue.end].split()[0]
         if first_word[0].isupper() and first_word.endswith("ed") and not _at_sentence_start(text, ss, cue.start) \
@@ -1483,10 +1520,29 @@ def _judge(state: _State, si: int, cue: _Cue, sent: tuple[int, int], region_floo
                 )  # not after an earlier verb: confirmed the intelligence reports
             if not (before_ok or _VERB_NEXT_RE.match(text, cue.end, se)):
                 return None  # rule:noun-reading
-        src, why = _subject(state, si, cue, sent, region, region_type, prev)
+        src, _reason = _subject(state, si, cue, sent, region, region_type, prev)
         if src is None:
             return None
         return _Attribution(cue.start, cue.end, cat, rule, src, _content(state, cue, src, sent), si)
+    if cat == "noun_that":
+        m = _NEXT_WORD_RE.match(text, cue.end, se)
+        if m and m.group(1).lower() in AUX | MODALS:
+            return None  # a relative clause: the reports that were published
+        if prev_toks and _is_possessive(prev_toks[-1].lw):
+            t = prev_toks[-1]
+            np = NP(t.start, t.end, "name" if t.cap else "other", _bare(t.lw), "", False, t.cap, 0)
+            src = _make_source(state, np, "rule:possessor")
+        else:
+            src = Source(cue.start, cue.end, "unnamed", "rule:agentless", ("(agentless)",), False, False, False, True)
+        return _Attribution(cue.start, cue.end, cat, rule, src, (cue.end + 1, se), si)
+    return None
+
+
+def _judge_no_subject(state: _State, si: int, cue: _Cue, sent: tuple[int, int], rule: str) -> _Attribution | None:
+    """Agentless passives, evidential adverbs and ``according to``: no subject to read before the cue."""
+    text = state.text
+    ss, se = sent
+    cat = cue.category
     if cat in ("passive", "adverb"):
         src = None
         if cat == "passive":
@@ -1496,9 +1552,7 @@ def _judge(state: _State, si: int, cue: _Cue, sent: tuple[int, int], region_floo
                 if np is not None and np.cls in _SOURCE_LIKE:
                     src = _make_source(state, np, "rule:by-agent")
         if src is None:
-            phrase = " ".join(text[cue.start:cue.end].lower().split())
             src = Source(cue.start, cue.end, "unnamed", "rule:agentless", ("(agentless)",), False, False, False, True)
-            del phrase
         return _Attribution(cue.start, cue.end, cat, rule, src, _content(state, cue, src, sent), si)
     if cat == "according":
         np = _right_np(state, cue.end, se, ss)
@@ -1527,17 +1581,6 @@ def _judge(state: _State, si: int, cue: _Cue, sent: tuple[int, int], region_floo
                 cut -= 1
             content = (ss, cut) if cut > ss else None
         return _Attribution(cue.start, cue.end, cat, rule, src, content, si)
-    if cat == "noun_that":
-        m = _NEXT_WORD_RE.match(text, cue.end, se)
-        if m and m.group(1).lower() in AUX | MODALS:
-            return None  # a relative clause: the reports that were published
-        if prev_toks and _is_possessive(prev_toks[-1].lw):
-            t = prev_toks[-1]
-            np = NP(t.start, t.end, "name" if t.cap else "other", _bare(t.lw), "", False, t.cap, 0)
-            src = _make_source(state, np, "rule:possessor")
-        else:
-            src = Source(cue.start, cue.end, "unnamed", "rule:agentless", ("(agentless)",), False, False, False, True)
-        return _Attribution(cue.start, cue.end, cat, rule, src, (cue.end + 1, se), si)
     return None
 
 
@@ -1657,9 +1700,10 @@ def _claims(state: _State, attributions: list[_Attribution], number_words: list[
     for att in attributions:
         by_sentence.setdefault(att.sentence, []).append(att)
     out = []
+    sent_starts = state.sent_starts
     per_sentence: dict[int, int] = {}
     for c in found:
-        si = doc.sentence_index(c["start"])
+        si = bisect_right(sent_starts, c["start"]) - 1
         if si < 0:
             continue
         per_sentence[si] = per_sentence.get(si, 0) + 1
