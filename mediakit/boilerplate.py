@@ -19,14 +19,16 @@ than phrases of particular sites:
    (cookie, subscribe, share, advertisement, copyright, "Related ..." list
    headings, comments, tags ...).  A *good* line is long, stop-word rich and
    ends like a sentence: a paragraph of prose.
-2. **Main block.**  Date-only lines, repeated lines and list/end cues split
+2. **Main block.**  Date-only lines, doubled lines and list/end cues split
    the page into runs; the run with the most good-line characters holds the
-   article (runs that look like a list of headlines and teasers count for
-   less).  The main block spans its first to last good line.  A trailing
-   run of headline-plus-teaser pairs is cut off, a neighbouring run that is
-   itself article prose is merged back (an inline "Related" box), and short
-   sentence-like lines right after the block (a one-line last paragraph)
-   are added.
+   article (runs that look like a list of headlines and teasers, or follow
+   a comments or copyright line, count for less).  The main block spans its
+   first to last good line.  A trailing run of headline-plus-teaser pairs
+   is cut off, a neighbouring run that is itself article prose is merged
+   back (across an inline "Related" box, the clock times of a live report,
+   the dates of a timeline), short sentence-like lines right after the
+   block (a one-line last paragraph) are added and a closing author bio is
+   taken off.
 3. **Header.**  Walking back from the block start, the headline, standfirst,
    bylines and datelines are accepted until a short line (section label,
    navigation) ends the header; everything above it is boilerplate, except
