@@ -112,6 +112,9 @@ NAME_MAX_CHARS = 40
 REPEAT_MIN_WORDS = 2
 #: A header line needs this many words to be taken as headline or standfirst.
 HEADLINE_MIN_WORDS = 3
+#: A line under an author's name or byline of at most this many words is the
+#: author's desk or employer ("BBC News, Kyiv").
+AFFILIATION_MAX_WORDS = 8
 #: At most this many headline/standfirst lines are taken before the body.
 HEADER_MAX_CONTENT_LINES = 6
 #: Furniture that may sit between the headline and the body without ending
@@ -792,6 +795,8 @@ PAREN_CREDIT_RE = re.compile(r"\((?:[A-Z][\w.'’&-]*(?:[\s/]+[A-Z][\w.'’&-]*)
 #: A credit on a line of its own ("Mario Tama/Getty Images") is at most this
 #: long; the line above it is then the caption.
 CREDIT_LINE_MAX_CHARS = 60
+#: A caption next to a credit line has at least this many words.
+CAPTION_MIN_WORDS = 5
 #: A caption with a photo credit is at most this long.
 CAPTION_MAX_CHARS = 400
 #: Photo-credit markers looked for near the end of a line (lower case).
@@ -802,6 +807,12 @@ END_CREDIT_MARKERS = ("photo:", "photos:", "photo by ", "photograph:", "photo cr
                       "/reuters", "/epa")
 #: A line ending in one of these is a photo credit.
 END_PAREN_CREDITS = ("(reuters)", "(afp)", "(ap)", "(epa)", "(handout)", "(file)", "(getty)", "(file photo)")
+
+
+def _caption_like(ln: Line) -> bool:
+    """Whether a line next to a credit line can be its caption."""
+    return (ln.cue is None and not ln.good and not ln.date and not ln.byline and not ln.name
+            and ln.words >= CAPTION_MIN_WORDS)
 
 
 def _is_separator(ln: Line) -> str | None:
@@ -1012,14 +1023,15 @@ def classify(text: str, segments: list[Segment] | None = None) -> list[Line]:
     if not lines:
         return lines
     counts: dict[str, int] = {}
-    prev = None
-    for ln in lines:
+    for i, ln in enumerate(lines):
         counts[ln.low] = counts.get(ln.low, 0) + 1
-        if prev is not None and ln.cue == "photo-credit" and ln.n <= CREDIT_LINE_MAX_CHARS and prev.cue is None \
-                and not prev.good and not prev.date and not prev.byline and prev.words >= HEADLINE_MIN_WORDS:
-            prev.cue, prev.kind = "caption", "inline"  # the line above a credit line is its caption
-            prev.title = False
-        prev = ln
+        if ln.cue == "photo-credit" and ln.n <= CREDIT_LINE_MAX_CHARS:
+            # a credit on its own line: its caption is the line above it, or else the line below
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(lines) and _caption_like(lines[j]):
+                    lines[j].cue, lines[j].kind = "caption", "inline"
+                    lines[j].title = False
+                    break
     for i, ln in enumerate(lines):
         if counts[ln.low] > 1 and ln.words >= REPEAT_MIN_WORDS and ln.cue is None:
             ln.repeated = True
@@ -1142,8 +1154,11 @@ def _label_header(lines: list[Line], first: int) -> None:
                 _set(ln, "boilerplate", "navigation" if content == 0 else "section-label")
                 accepting = content == 0
                 continue
-            if content == 0 and ln.affiliation:  # the author's job and employer under the name
-                _set(ln, "metadata", "affiliation")
+            above = lines[i - 1] if i else None
+            if content == 0 and (ln.affiliation or (
+                    above is not None and not ln.send and ln.words <= AFFILIATION_MAX_WORDS
+                    and (above.name or (above.byline and ("," in ln.s or ln.words <= HEADLINE_MIN_WORDS))))):
+                _set(ln, "metadata", "affiliation")  # the author's job, desk or employer under the name
                 continue
             if ln.words >= HEADLINE_MIN_WORDS and content < HEADER_MAX_CONTENT_LINES and not ln.s[0].islower():
                 period = ln.s.rstrip(_SENTENCE_CLOSERS).endswith(".")
