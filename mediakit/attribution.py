@@ -40,6 +40,8 @@ Cue categories (lexicon) and their context rules (rule ids in brackets)
         document (``reports indicate``, ``data show``).  ``The deployment
         highlights ...`` and ``This suggests ...`` are not attributions
         [rule:subject-not-a-source].
+    ``evidence_document``
+        only with a document as subject (``the survey found 40% ...``).
     ``speech_clause``
         only before a that-clause, a quotation, a colon, a comma or the end
         of the sentence, or in inversion (``he added that``, not ``added
@@ -171,7 +173,8 @@ COLUMNS = (
 #: Cue categories of the lexicon that the cue pass looks for.
 CUE_CATEGORIES = (
     "speech", "speech_sourced", "speech_clause", "speech_noun", "belief", "belief_sourced", "belief_noun",
-    "evidence", "evidence_clause", "passive", "adverb", "according", "noun_that", "frame", "veto", "title",
+    "evidence", "evidence_clause", "evidence_document", "passive", "adverb", "according", "noun_that", "frame",
+    "veto", "title",
 )  # fmt: skip
 #: Word classes of the lexicon used to read source noun phrases.
 WORD_CLASSES = ("vague", "vague_pronoun", "role", "institution", "document", "org_word", "place_word")
@@ -194,7 +197,7 @@ HEADLINE_CAPS = 0.6
 
 _VERB_CATEGORIES = frozenset(
     ("speech", "speech_sourced", "speech_clause", "speech_noun", "belief", "belief_sourced", "belief_noun",
-     "evidence", "evidence_clause")
+     "evidence", "evidence_clause", "evidence_document")
 )  # fmt: skip
 _SOURCED = frozenset(("speech_sourced", "belief_sourced", "evidence", "evidence_clause"))
 _SOURCE_LIKE = frozenset(("name", "pronoun", "vague", "role", "institution", "document"))
@@ -1268,6 +1271,8 @@ def _check_and_build(state: _State, si: int, np: NP, cue: _Cue, rule: str) -> tu
         return None, "rule:subject-not-a-source"  # It's a moment that calls for ...
     if cat == "belief_sourced" and np.cls == "document":
         return None, "rule:subject-not-a-source"
+    if cat == "evidence_document" and np.cls != "document":
+        return None, "rule:subject-not-a-source"  # police found a gun
     return _make_source(state, np, rule), ""
 
 
@@ -1391,9 +1396,24 @@ def score(doc: Document, lexicons: dict[str, Lexicon]) -> ScorerResult:
         if si in attributed_sentences:
             continue
         ss, se = sentences[si]
-        np = _right_np(state, cue.end + 1, se, ss) if text[cue.end:cue.end + 1] == "," else None
-        src = _make_source(state, np, "rule:subject") if np is not None and np.cls in _SOURCE_LIKE - {"pronoun"} else None
-        attributions.append(_Attribution(cue.start, cue.end, cue.category, f"attribution:{cue.pattern}", src, (cue.end, se), si))
+        src = None
+        words = text[cue.start:cue.end].split()
+        owner = next((w for w in words if w.lower() in ("his", "her", "their", "its")), None)
+        if owner is not None:  # in his view: the owner is the source
+            at = cue.start + text[cue.start:cue.end].index(owner)
+            head = {"his": "he", "her": "she", "their": "they", "its": "it"}[owner.lower()]
+            pron = NP(at, at + len(owner), "pronoun", head, "", head == "they", False, 0)
+            src = _resolve(state, si, at, pron)
+        elif text[cue.end:cue.end + 1] == ",":  # in a statement, the ministry ...
+            np = _right_np(state, cue.end + 1, se, ss)
+            if np is not None and np.cls in _SOURCE_LIKE:
+                src = _resolve(state, si, np.start, np) if np.cls == "pronoun" else _make_source(state, np, "rule:subject")
+        m = _LEAD_RE.match(text, cue.end, se)
+        ce = se
+        while ce > m.end() and text[ce - 1] in ".!?\"”’ ":
+            ce -= 1
+        attributions.append(_Attribution(cue.start, cue.end, cue.category, f"attribution:{cue.pattern}", src,
+                                         (m.end(), ce) if ce > m.end() else None, si))
     attributions.sort(key=lambda a: a.start)
     return _result(state, attributions, number_words)
 
@@ -1501,7 +1521,7 @@ def _judge(state: _State, si: int, cue: _Cue, sent: tuple[int, int], region_floo
             m = _BY_AFTER_RE.match(text, cue.end, se)
             if not m:
                 return None  # rule:passive-without-agent
-        if cat == "speech_clause":
+        if cat == "speech_clause" and not cue.pattern.endswith(" that"):
             if not _CLAUSE_AFTER_RE.match(text, cue.end, se) and not _inverted_shape(state, cue, sent):
                 return None  # rule:no-complement
         if cat in ("speech_noun", "belief_noun"):

@@ -138,6 +138,18 @@ CASES = [
     ("This move, initially reported by South Korea, shocked the allies.", True, False),
     ("The case was dismissed for lack of evidence.", False, False),
     ("Blinken is expected to discuss the deployment in Brussels.", False, False),
+    # verbs that need a complement, a document or a source
+    ("Republicans countered that the bill was too expensive.", True, True),
+    ("The army countered the attack at dawn.", False, False),
+    ("The Fed signaled that rates would stay high.", True, False),
+    ("The survey found 40% of voters undecided.", True, False),
+    ("Police found a gun in the car.", False, False),
+    ("Democrats blamed Republicans for the shutdown.", True, True),
+    ("The situation calls for restraint.", False, False),
+    ("The opposition leader called the budget a betrayal.", True, False),
+    # frames
+    ("Minister Jane Roe spoke for an hour. In her view, the reforms came too late.", True, False),
+    ("The minister resigned after three years in the post.", False, False),
     # quotations without a cue
     ('"We will not stop until the job is done."', True, False),
     ('The so-called "peace plan" was rejected.', False, False),
