@@ -322,7 +322,9 @@ _CUES: list[tuple[str, str, str, str]] = [
     ("photo-credit", "inline", "photo photos image images picture pictures illustration illustrations video videos graphic graphics credit credits caption photograph photographs getty shutterstock ap afp reuters epa alamy pa file",
      r"(?:photo|image|picture|illustration|video|graphic|credit|caption|photograph)s?\s*(?:credit|by)?\s*:\s*\S.{0,80}$"
      r"|(?:\(?(?:photo|image|picture)\s+(?:by|courtesy|credit)\b.{0,80}$)"
-     r"|(?:getty\s+images|shutterstock|ap\s+photo|afp|reuters|epa|alamy|pa\s+media|file\s+photo)\s*$"),
+     r"|(?:getty\s+images|shutterstock|ap\s+photo|afp|reuters|epa|alamy|pa\s+media|file\s+photo)\s*$"
+     r"|(?:image|photo|picture|video)\s+(?:source|caption|credit)\s*,\s*\S.{0,160}$"
+     r"|credit\s*(?:\.{2,}|…)\s*\S.{0,80}$|(?:image|photo|picture|gallery|graphic|illustration)s?\s*$"),
     ("cookie", "inline", "we this our cookie cookies accept reject allow refuse decline manage by privacy i agree got ok okay",
      r"(?:we|this\s+(?:web)?site|our\s+(?:web)?site|this\s+page)\s+(?:and\s+our\s+partners\s+)?(?:use|uses)\s+cookies"
      r"|cookies?\s+(?:settings|policy|preferences|consent|notice|declaration)"
@@ -362,14 +364,14 @@ _CUES: list[tuple[str, str, str, str]] = [
      r"|create\s+(?:a|an|your)\s+(?:free\s+)?account|donate|join\s+(?:us|now|today|our\s+community)|become\s+a\s+(?:member|subscriber))"
      r"(?:\s*(?:now|today|here|for\s+free))?(?:\s*(?:/|\||or|and|·)\s*(?:sign\s+up|sign\s+in|log\s*in|register|subscribe"
      r"|create\s+(?:an\s+)?account))?\s*[.!]?$"),
-    ("advertising", "inline", "advertisement advertisements advertising advert sponsored promoted paid partner ad ads report story article continue scroll skip a sponsor",
+    ("advertising", "inline", "advertisement advertisements advertising advert sponsored promoted paid partner ad ads report story article continue scroll skip a sponsor supported",
      r"(?:advertisements?|advertising|advert|ads?|sponsored|promoted|paid\s+(?:content|post|partner(?:ship)?)|partner\s+content"
      r"|ad\s+feedback|report\s+(?:this\s+)?ad|skip\s+ad)\W{0,3}$"
      r"|(?:advertisements?|advertising|ads?)\s*[-–—:|·(]\s*.{0,40}$"
      r"|(?:sponsored|promoted)\s+(?:content|by|post|links?|stories)\b.{0,40}$"
      r"|(?:story|article)\s+continues\s+(?:below|after)|continue\s+reading\s+(?:below|the\s+main\s+story)"
      r"|scroll\s+(?:down\s+)?to\s+continue|a\s+(?:message|word)\s+from\s+(?:our|the|this\s+week'?s)\s+sponsors?\b"
-     r"|(?:sponsor|sponsored)\s+message\s*$"),
+     r"|(?:sponsor|sponsored)\s+message\s*$|supported\s+by\s*$"),
     ("comments", "end", "#num comment comments leave post add write view show hide load see read open close join reply responses your required be no community commenting save notify",
      r"(?:\d+\s+)?comments?\s*(?:\(\d+\)|\d+)?\s*$|(?:leave|post|add|write|view|show|hide|load|see|read|open|close)\s+"
      r"(?:a\s+|the\s+|all\s+|\d+\s+|more\s+)?(?:comments?|reply|replies|responses)\b"
@@ -422,7 +424,7 @@ _CUES: list[tuple[str, str, str, str]] = [
     ("share", "inline", "republish share tweet copy copied link print email e-mail save bookmark follow like gift facebook twitter x linkedin whatsapp mail reddit pinterest telegram instagram youtube tiktok threads bluesky flipboard messenger comments comment sms",
      r"(?:share(?:\s+(?:this|on|via|the|article|story|page|post)\b.{0,60}|\s*[:!]?\s*$|\b.{0,30}\b(?:article|story|post|page)\b)|tweet\b|copy(?:ied)?\s+(?:link|url)|link\s+copied"
      r"|print(?:\s+this)?(?:\s+(?:article|page|story))?\s*$|e-?mail(?:\s+this)?(?:\s+(?:article|story|page))?\s*$"
-     r"|save(?:\s+(?:article|for\s+later|story|this))?\s*$|bookmark\b|follow\s+(?:us|@|on\b)|like\s+us\s+on|gift\s+(?:this\s+)?article|republish(?:\s+this)?(?:\s+(?:article|story))?\s*$"
+     r"|save(?:\s+(?:article|for\s+later|story|this))?\s*$|bookmark\b|follow\s+(?:us|@|on\b)|follow\s*$|like\s+us\s+on|gift\s+(?:this\s+)?article|republish(?:\s+this)?(?:\s+(?:article|story))?\s*$"
      r"|(?:(?:facebook|twitter|x|linkedin|whatsapp|e-?mail|mail|reddit|pinterest|telegram|instagram|youtube|tiktok|threads|bluesky"
      r"|flipboard|messenger|print|copy|link|share|tweet|comments?|sms)\b(?:\s*[|,•·/]\s*|\s+|$)){1,12}$)"),
     ("reading-time", "inline", "#num reading estimated listen audio",
@@ -497,7 +499,10 @@ def _first_word(low: str) -> str:
         if not c.isalpha():
             return "#sym"
         low = rest
-    return low.split(None, 1)[0].rstrip(_WORD_TRAILERS)
+    word = low.split(None, 1)[0].rstrip(_WORD_TRAILERS)
+    if "..." in word or "…" in word:  # "Credit...Jane Doe"
+        word = word.replace("…", "...").split("...", 1)[0]
+    return word
 
 
 def match_cue(line: str) -> tuple[str, str] | None:
@@ -675,6 +680,8 @@ def _features(text: str, start: int, end: int) -> Line:
         ln.bullet = bool(_BULLET_RE.match(s))
     c = lowb[:1]
     fw = lowb.split(None, 1)[0].rstrip(_WORD_TRAILERS) if c.isalpha() and c not in "hw" else _first_word(lowb)
+    if "..." in fw or "…" in fw:  # "Credit...Jane Doe"
+        fw = _first_word(lowb)
     if n <= DATE_MAX_CHARS and (fw == "#num" or fw in _DATE_FIRST):
         kw = date_line(s)
         if kw is not None:
