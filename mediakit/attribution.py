@@ -729,6 +729,13 @@ def canonical_names(cue: str, lexicon: Lexicon | None = None) -> list[tuple[str,
 
 def _canonical(R: _Rules, cue: str) -> list[tuple[str, bool]]:
     words = [w for w in cue.split() if not (w.startswith("(") and w.endswith(")"))]
+    if 0 < len(words) <= 3 and all(w[:1].isupper() and _bare(w.lower()) not in R.title for w in words) \
+            and words[0].lower() not in ("the", "a", "an", "both"):
+        # a plain name (Kovalenko, United States, Mira Rapp-Hooper): nothing to strip or split
+        text = NAME_ALIASES.get(_clean_name(words), _clean_name(words))
+        lows = [_bare(w.lower()) for w in text.split()]
+        person = len(lows) >= 2 and not any(w in R.org_word or w in R.place_word for w in lows)
+        return [(text, person)]
     while words and words[0].lower() in ("the", "a", "an", "both"):
         words = words[1:]
     out = []
