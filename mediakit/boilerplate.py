@@ -246,7 +246,7 @@ EMPTY_BYLINE_RE = re.compile(
 CREDITS_RE = re.compile(
     r"[(\-–— ]*(?i:(?:additional\s+)?reporting\s+by|editing\s+by|edited\s+by|writing\s+by|with\s+reporting\s+(?:by|from)"
     r"|compiled\s+by|photographs?\s+by|photos\s+by|illustrations?\s+by|graphics?\s+by|produced\s+by"
-    r"|translated\s+by|fact[- ]checked\s+by|with\s+assistance\s+from|additional\s+reporting)\b"
+    r"|translated\s+by|fact[- ]checked\s+by|with\s+assistance\s+from|additional\s+reporting|report(?:ing|ed)\s+from)\b"
     r"|.{0,120}\b(?i:contributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article))"
 )
 #: A person's name alone on a line ("Amanda Turner").
@@ -261,7 +261,7 @@ ROLE_WORDS = ("correspondent", "reporter", "editor", "writer", "columnist", "con
 _ROLE = "(?:" + "|".join(ROLE_WORDS) + ")s?"
 #: An author bio: "Jane Doe is a reporter based in ...", "Jane Doe covers city hall for ...".
 AUTHOR_BIO_RE = re.compile(
-    rf"{_NAME}\s+(?:(?:is|was|has\s+been)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,4}}?{_ROLE}\b"
+    rf"{_NAME}\s+(?:(?:is|was|has\s+been)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,4}}?(?i:{_ROLE})\b"
     r"|(?:covers|writes\s+about|reports\s+on|curates)\b)"
 )
 #: A byline without "By": a name followed by a job title ("Helen Carver Environment correspondent").
@@ -719,7 +719,8 @@ def _features(text: str, start: int, end: int) -> Line:
             m = ROLE_BYLINE_RE.match(s)
             if m:
                 ln.byline = m.group("name")
-        if n <= NAME_MAX_CHARS and 2 <= nw <= 4 and s[0].isupper() and NAME_LINE_RE.fullmatch(s):
+        if (n <= NAME_MAX_CHARS and 2 <= nw <= 4 and s[0].isupper() and NAME_LINE_RE.fullmatch(s)
+                and _NOT_IN_NAMES.isdisjoint(sample)):
             ln.name = True
         if NAV_WORDS.issuperset(sample):
             ln.nav = True
@@ -763,6 +764,8 @@ def _author_lines(ln: Line) -> bool:
     return False
 
 
+#: Words that do not occur in a person's name ("What's On" is a menu item).
+_NOT_IN_NAMES = frozenset("on in of the and to for with at by from what what's how why who your our my".split())
 _DAY_RE = re.compile(rf"\d{{4}}|{_MONTH}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|ago|yesterday|today")
 _ROLE_LAST = frozenset(ROLE_WORDS) | frozenset(w + "s" for w in ROLE_WORDS)
 
@@ -795,7 +798,7 @@ _DATE_FIRST = frozenset("""today published updated last first posted modified da
     jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october
     nov november dec december""".split())
 _BYLINE_FIRST = frozenset("by written words story text posted published reported compiled author authors byline".split())
-_CREDITS_FIRST = frozenset("""reporting additional editing edited writing with compiled photographs photograph photos
+_CREDITS_FIRST = frozenset("""reporting reported additional editing edited writing with compiled photographs photograph photos
     illustration illustrations graphic graphics produced translated fact-checked fact""".split())
 #: A caption ending with an agency or photographer in brackets: "... on Tuesday. (Yonhap)".
 PAREN_CREDIT_RE = re.compile(r"\((?:[A-Z][\w.'’&-]*(?:[\s/]+[A-Z][\w.'’&-]*){0,3})\)$")
@@ -1162,8 +1165,10 @@ def _label_header(lines: list[Line], first: int) -> None:
                 accepting = content == 0
                 continue
             above = lines[i - 1] if i else None
+            below = lines[i + 1] if i + 1 < len(lines) else None
             if content == 0 and (ln.affiliation or (
                     above is not None and not ln.send and ln.words <= AFFILIATION_MAX_WORDS
+                    and not (below is not None and below.date)  # a line over a dateline is a headline
                     and (above.name or (above.byline and ("," in ln.s or ln.words <= HEADLINE_MIN_WORDS))))):
                 _set(ln, "metadata", "affiliation")  # the author's job, desk or employer under the name
                 continue
