@@ -1199,6 +1199,8 @@ def _subject(state: _State, si: int, cue: _Cue, sent: tuple[int, int], region: _
         return _check_and_build(state, si, np, cue, "rule:subject")
     # nothing before the verb in its clause
     if participle and cue.category in _VERB_CATEGORIES:
+        if sub > 0:  # "He was quoted as saying": the clause before the subordinator
+            return _main_or_none(state, si, region, ss, prev, upto=len(region) - 1, last=toks[:sub])
         return _main_or_none(state, si, region, ss, prev, upto=len(region) - 1)
     if len(region) >= 3 and region_type != "cue":
         ntoks = region.tokens(-3)

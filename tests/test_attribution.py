@@ -147,6 +147,11 @@ CASES = [
     ("Democrats blamed Republicans for the shutdown.", True, True),
     ("The situation calls for restraint.", False, False),
     ("The opposition leader called the budget a betrayal.", True, False),
+    # passives and impersonal constructions
+    ("Reporters were told that the vote would be delayed.", True, True),
+    ("It was announced that the talks had failed.", True, True),
+    ("He was told to leave the room.", False, False),
+    ("He was quoted as saying the plan would work.", True, False),
     # frames
     ("Minister Jane Roe spoke for an hour. In her view, the reforms came too late.", True, False),
     ("The minister resigned after three years in the post.", False, False),
