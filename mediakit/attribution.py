@@ -1557,9 +1557,18 @@ def _judge(state: _State, si: int, cue: _Cue, sent: tuple[int, int], region_floo
         m = _NEXT_WORD_RE.match(text, cue.end, se)
         if m and m.group(1).lower() in AUX | MODALS:
             return None  # a relative clause: the reports that were published
-        if prev_toks and _is_possessive(prev_toks[-1].lw):
-            t = prev_toks[-1]
-            np = NP(t.start, t.end, "name" if t.cap else "other", _bare(t.lw), "", False, t.cap, 0)
+        last = prev_toks[-1] if prev_toks else None
+        if last is not None and not _is_possessive(last.lw) and (
+            last.lw in ("he", "she", "it", "who", "which")
+            or (last.cap and last.start > ss + 1 and not _nationality(R, last.word))
+            or _word_class(R, last.lw) == "vague"
+        ):
+            # a verb after its subject: The Penn Wharton Budget Model estimates that ...
+            src, _reason = _subject(state, si, cue._replace(category="speech"), sent, region, region_type, prev)
+            if src is None:
+                return None
+        elif last is not None and _is_possessive(last.lw):
+            np = NP(last.start, last.end, "name" if last.cap else "other", _bare(last.lw), "", False, last.cap, 0)
             src = _make_source(state, np, "rule:possessor")
         else:
             src = Source(cue.start, cue.end, "unnamed", "rule:agentless", ("(agentless)",), False, False, False, True)
@@ -1744,6 +1753,8 @@ def _claims(state: _State, attributions: list[_Attribution], number_words: list[
         unit = unit_after(text, c["end"], le, percent=c["percent"])
         if c.pop("words", False) and not unit:
             continue
+        if any(a.source is not None and a.source.start <= c["start"] < a.source.end for a in by_sentence.get(si, ())):
+            continue  # part of a source: two people familiar with the talks
         approx = approximator_before(text, ls, c["start"], R.approximator)
         att = _claim_attribution(by_sentence.get(si, []), c["start"])
         src = att.source if att is not None else None

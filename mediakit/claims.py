@@ -16,8 +16,9 @@ Numbers that are not claims are skipped (rule names in brackets):
 * times (``10:30``, ``3 p.m.``) [claims:time];
 * ordinals (``23rd``), ages and compounds (``45-year-old``, ``Hwasong-19``,
   ``G7``), numbers after ``aged`` / ``age`` [claims:not-a-count];
-* identifiers after a capitalised label (``Article 5``, ``Resolution
-  2231``, ``Flight 17``) [claims:identifier];
+* labels after a word such as ``Article``, ``Resolution``, ``Flight`` or
+  ``day`` (``Article 5``, ``Resolution 2231``) and index names in capitals
+  (``S&P 500``, ``FTSE 100``) [claims:identifier];
 * the second number of a range whose first number was skipped
   (``aged 5 to 11``, ``from 2018 to 2021``).
 
@@ -80,6 +81,7 @@ _NUMBER_RE = re.compile(
 )
 _CURRENCY = "$€£¥"
 _NOT_BEFORE = ".,/:-–_"
+_INDEX_BEFORE_RE = re.compile(r"(?<![\w&])(?:[A-Z]{2,5}|[A-Z]+&[A-Z]+)\s\Z")
 _TIME_AFTER_RE = re.compile(r"\s?(?:[ap]\.?m\.?(?![\w])|o[’']clock|GMT|UTC|BST|EST|EDT|CET|hrs\b|ET\b|PT\b)")
 _RANGE_AFTER_RE = re.compile(r"\s*(?:to|and|-|–|—)\s*\d[\d,]*")
 _WORD_BEFORE_RE = re.compile(r"([\w.’']+)[\s.]*\Z")
@@ -167,6 +169,8 @@ def numbers_in(text: str, start: int, end: int) -> list[dict[str, Any]]:
                 skip = True
             elif before in IDENTIFIER_WORDS or before.rstrip(".") in IDENTIFIER_WORDS:
                 skip = True
+            elif _INDEX_BEFORE_RE.search(text, max(start, ns - 12), ns):
+                skip = True  # an index or a name: S&P 500, FTSE 100
         if skip:
             r = _RANGE_AFTER_RE.match(text, ne, end)
             skip_until = r.end() if r else ne

@@ -115,6 +115,7 @@ CASES = [
     ("The company expects a loss, citing weak demand.", True, False),
     ("In a statement, the ministry condemned the strike.", True, False),
     ("Reports that the talks had failed spread quickly.", True, True),
+    ("The Penn Wharton Budget Model estimates that revenue would fall.", True, False),
     # evidential verbs need a document or a source as subject
     ("Recent reports indicate Ukraine has lost ground.", True, True),
     ("Data from the Commerce Department showed sales rose.", True, False),

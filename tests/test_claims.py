@@ -50,6 +50,7 @@ def test_numbers_that_count_are_found(text, expected):
         "the Hwasong-19 missile and the G7 summit",
         "Article 5 and Resolution 2231",
         "from 2018 to 2021",
+        "The S&P 500 and the FTSE 100 closed higher",
     ],
 )
 def test_dates_times_ordinals_ages_and_labels_are_not_claims(text):
@@ -139,3 +140,9 @@ def test_claims_are_json_ready_and_in_text_order():
     json.dumps(rows)
     assert [r["text"] for r in rows] == ["3,000", "2,000"]
     assert rows[1]["source_kind"] == "unnamed"
+
+
+def test_a_number_inside_a_source_is_not_a_claim():
+    rows = table("According to two people familiar with the talks, the deal is worth $3 billion.")
+    assert [r["text"] for r in rows] == ["$3 billion"]
+    assert rows[0]["source"] == "two people familiar with the talks"
