@@ -319,8 +319,9 @@ _CUES: list[tuple[str, str, str, str]] = [
      r"(?:all\s+)?copyrighted\s+(?:images|photos|pictures|material)"
      r"|(?:all\s+)?(?:images?|photos?|pictures?|photographs?)\b.{0,40}\b(?:used\s+with\s+permission|courtesy\s+of|copyright)"
      r"|purchase\s+licensing\s+rights|licensing\s+rights|reprints?\s*(?:&|and)\s*permissions"),
-    ("photo-credit", "inline", "photo photos image images picture pictures illustration illustrations video videos graphic graphics credit credits caption photograph photographs getty shutterstock ap afp reuters epa alamy pa file",
+    ("photo-credit", "inline", "#sym c photo photos image images picture pictures illustration illustrations video videos graphic graphics credit credits caption photograph photographs getty shutterstock ap afp reuters epa alamy pa file",
      r"(?:photo|image|picture|illustration|video|graphic|credit|caption|photograph)s?\s*(?:credit|by)?\s*:\s*\S.{0,80}$"
+     r"|(?:©|\(c\))\s*(?![^|]*\d{4})(?![^|]*rights)[^|\d]{2,40}$"
      r"|(?:\(?(?:photo|image|picture)\s+(?:by|courtesy|credit)\b.{0,80}$)"
      r"|(?:getty\s+images|shutterstock|ap\s+photo|afp|reuters|epa|alamy|pa\s+media|file\s+photo)\s*$"
      r"|(?:image|photo|picture|video)\s+(?:source|caption|credit)\s*,\s*\S.{0,160}$"

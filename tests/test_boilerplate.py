@@ -482,3 +482,10 @@ def test_sidebar_teasers_before_a_dated_article_are_not_merged_into_it():
     text = page(*sidebar, "Trees for every street in the city", "By Jane Doe", "3 October 2024")
     assert all(label_of(text, x)[0] == "boilerplate" for x in sidebar)
     assert label_of(text, "Trees for every street in the city") == ("body", "body:headline")
+
+
+def test_a_copyright_credit_under_a_photo_does_not_end_the_article():
+    text = page("Trees for every street in the city", middle=["Workers plant saplings in the park on Monday.", "© Reuters"])
+    assert label_of(text, "© Reuters") == ("boilerplate", "boilerplate:photo-credit")
+    assert label_of(text, "Workers plant saplings in the park on Monday.") == ("boilerplate", "boilerplate:caption")
+    assert all(label_of(text, p)[0] == "body" for p in ARTICLE)
