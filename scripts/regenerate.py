@@ -30,6 +30,11 @@ the hash of its entries, and the tests fail when the entries change under an
 unchanged version.  Commit the code, the lexicon, the notebooks and
 ``tests/expected/`` together.
 
+The script refuses to run while a lexicon's entries differ from those
+recorded in ``versions.json`` under the same version number (bump the
+version; ``--same-lexicon-versions`` accepts the change for a lexicon that
+was never released).
+
 Options: ``--expected-only`` skips the notebooks, ``--notebooks-only`` skips
 the expected files, ``--check`` compares the expected files without writing
 anything (exit status 1 and the diff when they differ), and notebook name
@@ -224,8 +229,9 @@ def _read_float(text: str) -> float:
     return float("nan") if text in ("", "NaN", "nan") else float(text)
 
 
-def load_expected(folder: Path = EXPECTED) -> Snapshot:
-    """Read ``tests/expected/`` back into a :class:`Snapshot` (claims as strings)."""
+def load_expected(folder: Path | None = None) -> Snapshot:
+    """Read ``tests/expected/`` (or ``folder``) back into a :class:`Snapshot` (claims as strings)."""
+    folder = folder or EXPECTED
     scores: dict[str, dict[str, float]] = {}
     columns: list[str] = []
     with open(folder / SCORES_FILE, encoding="utf-8", newline="") as fh:
@@ -336,8 +342,20 @@ def diff_snapshots(old: Snapshot, new: Snapshot) -> list[str]:
     came = [c for c in new_claims if c not in set(old_claims)]
     if gone or came:
         report.append(f"numeric claims removed ({len(gone)}), added ({len(came)}):")
-        report.extend(_clip([f"  - {dict(c)}" for c in gone] + [f"  + {dict(c)}" for c in came]))
+        report.extend(_clip([f"  - {_claim_line(dict(c))}" for c in gone] + [f"  + {_claim_line(dict(c))}" for c in came]))
     return report
+
+
+#: Claim fields shown in a diff line, in order (the others are compared but not shown).
+CLAIM_SHOWN = ("text", "number", "unit", "approximator", "source", "source_kind")
+
+
+def _claim_line(claim: Mapping[str, str]) -> str:
+    where = f"[{claim['start']}:{claim['end']}]" if claim.get("start") and claim.get("end") else ""
+    shown = [f"{k}={claim[k]!r}" for k in CLAIM_SHOWN if claim.get(k)]
+    if not shown:
+        shown = [f"{k}={v!r}" for k, v in sorted(claim.items()) if k not in ("id", "start", "end")]
+    return f"{claim.get('id', '?')}  {where}  " + ", ".join(shown)
 
 
 def unbumped_lexicons(expected: Snapshot) -> list[str]:
@@ -359,20 +377,22 @@ def comparable(snap: Snapshot) -> Snapshot:
     return Snapshot(snap.versions, snap.columns, snap.scores, snap.spans, [dict(c) for c in claims])
 
 
-def check_expected(folder: Path = EXPECTED, lexicons: Mapping[str, Any] | None = None) -> list[str]:
-    """The diff between ``folder`` and the current results, with advice; empty when they agree."""
+def check_expected(folder: Path | None = None, lexicons: Mapping[str, Any] | None = None) -> list[str]:
+    """The diff between ``tests/expected/`` (or ``folder``) and the current results; empty when they agree."""
+    folder = folder or EXPECTED
     expected = load_expected(folder)
     report = diff_snapshots(expected, comparable(snapshot(lexicons)))
     report += unbumped_lexicons(expected)
     return report
 
 
-def write_expected(folder: Path = EXPECTED) -> list[str]:
+def write_expected(folder: Path | None = None) -> list[str]:
     """Rewrite the expected files; return the diff against what they held before."""
+    folder = folder or EXPECTED
+    snap = snapshot()
     before: list[str] = []
     if (folder / SCORES_FILE).exists() and (folder / VERSIONS_FILE).exists():
-        before = check_expected(folder)
-    snap = snapshot()
+        before = diff_snapshots(load_expected(folder), comparable(snap))
     folder.mkdir(parents=True, exist_ok=True)
     files = expected_files(snap)
     for name, text in files.items():
@@ -430,6 +450,34 @@ def notebook_paths(selectors: Iterable[str] = ()) -> list[Path]:
     return paths
 
 
+def _kernel_manager_class() -> Any:
+    """A kernel manager whose ``python3`` kernel runs this interpreter.
+
+    A ``python3`` kernelspec installed for the user may point at another
+    Python (without mediakit, or with another version of it); the notebooks
+    must run in the environment that runs this script, as nbval's
+    ``--nbval-current-env`` does.
+    """
+    import ipykernel.kernelspec
+    from jupyter_client.kernelspec import KernelSpecManager
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import default
+
+    class ThisPython(KernelSpecManager):
+        def get_kernel_spec(self, kernel_name: str) -> Any:
+            if kernel_name == KERNEL_NAME:
+                return self.kernel_spec_class(resource_dir=ipykernel.kernelspec.RESOURCES,
+                                              **ipykernel.kernelspec.get_kernel_dict())
+            return super().get_kernel_spec(kernel_name)
+
+    class ThisPythonKernelManager(AsyncKernelManager):
+        @default("kernel_spec_manager")
+        def _this_python(self) -> KernelSpecManager:
+            return ThisPython(data_dir=self.data_dir)
+
+    return ThisPythonKernelManager
+
+
 def execute_notebook(path: Path) -> list[str]:
     """Execute ``path`` in place with outputs rewritten; return the problems found (then nothing is written)."""
     import nbformat
@@ -442,7 +490,8 @@ def execute_notebook(path: Path) -> list[str]:
             cell.outputs = []
             cell.execution_count = None
             cell.metadata.pop("execution", None)
-    ep = ExecutePreprocessor(timeout=CELL_TIMEOUT, kernel_name=KERNEL_NAME, record_timing=False)
+    ep = ExecutePreprocessor(timeout=CELL_TIMEOUT, kernel_name=KERNEL_NAME, record_timing=False,
+                             kernel_manager_class=_kernel_manager_class())
     try:
         ep.preprocess(nb, {"metadata": {"path": str(path.parent)}})
     except CellExecutionError as exc:
@@ -475,6 +524,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--notebooks-only", action="store_true", help="execute the notebooks only")
     parser.add_argument("--check", action="store_true",
                         help="compare tests/expected/ with the current results; write nothing")
+    parser.add_argument("--same-lexicon-versions", action="store_true",
+                        help="accept changed lexicon entries under unchanged version numbers "
+                             "(only for lexicons that were never released)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
 
@@ -482,6 +534,14 @@ def main(argv: list[str] | None = None) -> int:
         report = check_expected()
         print("\n".join(report) if report else "tests/expected/ matches the current results.")
         return 1 if report else 0
+
+    if not args.notebooks_only and (EXPECTED / VERSIONS_FILE).exists() and not args.same_lexicon_versions:
+        stale = unbumped_lexicons(load_expected())
+        if stale:
+            print("Nothing was regenerated: a changed lexicon needs a new version number.", file=sys.stderr)
+            for line in stale:
+                print("  " + line, file=sys.stderr)
+            return 1
 
     status = 0
     if not args.expected_only:
@@ -499,6 +559,9 @@ def main(argv: list[str] | None = None) -> int:
         if before:
             print("tests/expected/ rewritten; changes against the previous files:")
             print("\n".join("  " + line for line in before))
+            if not any(line.startswith("lexicon ") and " version: " in line for line in before):
+                print("Note: results changed but no lexicon version did. If a rule in code changed, bump the "
+                      "version of the lexicon its scorer reads, so that the change can be traced.")
         else:
             print("tests/expected/ rewritten (no change in scores, spans or claims).")
     print()
