@@ -259,6 +259,11 @@ NAME_ALIASES = {
     "UK": "United Kingdom", "U.K.": "United Kingdom", "UN": "United Nations", "U.N.": "United Nations",
     "EU": "European Union", "E.U.": "European Union",
 }  # fmt: skip
+#: Capitalised words that name a time, not a source.
+CALENDAR_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
 NOT_ADVERBS = frozenset("family ally rally assembly supply reply anomaly monopoly butterfly italy july bully belly jelly".split())
 IRREGULAR_PARTICIPLES = frozenset("said told thought seen found shown spoken made felt known written held heard".split())
 _NATIONALITY_RE = re.compile(
@@ -291,7 +296,11 @@ _ABBREVIATION_RE = re.compile(r"^(?:[A-Za-z]\.)+$|^(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Re
 _INTERRUPTED_RE = re.compile(r"(?:\s+[^\s,.;:!?\"“”]+){0,4}\s*,\s*$")
 _WHEN = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|earlier|later|late|last\s+\w+|this\s+\w+)"
 _LEAD_RE = re.compile(r"[\s,:]*(?:" + _WHEN + r"\s+)?(?:that\s+)?")
-_TIME_TAIL_RE = re.compile(r"(?:on|in|at|to|from|by)?\s*(?:" + _WHEN + r"|[\w.]+)(?:\s+[\w.]+){0,2}\s*$")
+#: What may follow a cue when the content comes before it: "..., Austin said on Monday."
+_TIME_TAIL_RE = re.compile(
+    r"(?:(?:on|in|at|by|to)\s+)?(?:" + _WHEN + r"|(?:a|an|the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?|reporters|journalists)"
+    r"(?:\s+(?:on\s+)?" + _WHEN + r")?\s*$"
+)
 _NEXT_WORD_RE = re.compile(r"\s+(\w+)")
 
 
@@ -525,7 +534,7 @@ def _nationality(R: _Rules, word: str) -> bool:
 
 def _is_name_token(R: _Rules, tok: Tok, sentence_start: int, nxt: Tok | None) -> bool:
     """A capitalised token that names something (not a nationality, not a capitalised common word)."""
-    if not tok.cap or _nationality(R, tok.word):
+    if not tok.cap or _nationality(R, tok.word) or tok.lw.rstrip(".") in CALENDAR_WORDS:
         return False
     if tok.start <= sentence_start + 1 and (nxt is None or not nxt.cap) and not _is_possessive(tok.lw):
         return False
@@ -616,7 +625,7 @@ def _parse_np(R: _Rules, toks: Sequence[Tok], i: int, j: int, sent_start: int, *
             lw in _POST_STOP
             or (not t.cap and lw.endswith("ed") and not (x + 1 < j and toks[x + 1].lw in PREPOSITIONS))
         )
-        if verbish:
+        if verbish or (lw in PREPOSITIONS and x + 1 < j and toks[x + 1].lw.rstrip(".") in CALENDAR_WORDS | {"last", "next", "this"}):
             if not partial:
                 return None
             break
@@ -650,9 +659,10 @@ def _parse_np(R: _Rules, toks: Sequence[Tok], i: int, j: int, sent_start: int, *
     start = toks[g0].start if cls == "name" else toks[i].start
     if det and cls == "name" and toks[i].lw != "the":
         start = toks[i].start
-    named = named_mod or post_named or (cls == "role" and post_definite)
+    plural = _plural(head.lw)
+    named = named_mod or post_named or (cls == "role" and post_definite and not plural)
     return NP(
-        start, toks[end_tok - 1].end, cls, hb, det, _plural(head.lw), named, end_tok, head.end,
+        start, toks[end_tok - 1].end, cls, hb, det, plural, named, end_tok, head.end,
         head_at == g0 and end_tok == head_at + 1,
     )
 
@@ -665,7 +675,10 @@ def _np_kind(np: NP) -> str:
     if cls == "vague":
         return "unnamed"
     if cls == "role":
-        return "unnamed" if det in ("indef", "quant") and not np.named_mod else "named"
+        if np.named_mod:
+            return "named"
+        # a spokesperson, lawyers for the plaintiffs: offices without a name
+        return "unnamed" if det in ("indef", "quant") or (np.plural and det not in ("poss",)) else "named"
     if cls == "institution":
         if np.named_mod or det in ("def", "poss"):
             return "named"
@@ -1018,8 +1031,8 @@ def _resolve(state: _State, si: int, pos: int, np: NP) -> Source | None:
             pick = src
             break
     pick = pick or fallback
-    if pick is None:
-        kind = "unnamed"
+    if pick is None:  # "it" stands for one body (named), "they" for a group (unnamed)
+        kind = "named" if pron == "it" else "unnamed"
         return Source(np.start, np.end, kind, "rule:pronoun-unresolved", (pron,), False, pron == "they", pron == "it", True)
     if pick.kind == "named":
         return Source(np.start, np.end, "named", "rule:pronoun=" + "; ".join(pick.names), pick.names, pick.person, pick.plural, pick.org, True)

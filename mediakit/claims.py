@@ -15,7 +15,8 @@ Numbers that are not claims are skipped (rule names in brackets):
   [claims:date];
 * times (``10:30``, ``3 p.m.``) [claims:time];
 * ordinals (``23rd``), ages and compounds (``45-year-old``, ``Hwasong-19``,
-  ``G7``), numbers after ``aged`` / ``age`` [claims:not-a-count];
+  ``G7``), numbers after ``aged`` / ``age`` and ages between commas
+  (``Ana Lopez, 34, a nurse``) [claims:not-a-count];
 * labels after a word such as ``Article``, ``Resolution``, ``Flight`` or
   ``day`` (``Article 5``, ``Resolution 2231``) and index names in capitals
   (``S&P 500``, ``FTSE 100``) [claims:identifier];
@@ -161,6 +162,8 @@ def numbers_in(text: str, start: int, end: int) -> list[dict[str, Any]]:
             skip = True
         elif not (mult or pct or cur) and "," not in num and "." not in num and len(num) == 4 and 1800 <= int(num) <= 2099:
             skip = True  # a year
+        elif not (mult or pct or cur) and len(num) <= 3 and nxt == "," and text[max(start, ns - 2):ns] == ", ":
+            skip = True  # an age in apposition: Ana Lopez, 34, a nurse
         else:
             before = _word_before(text, start, ns)
             after = text[ne:min(end, ne + 12)].split()

@@ -235,6 +235,9 @@ def test_capitalised_cues_count_in_headlines_only():
         ('"It was chaos," one witness said.', [("one witness", "unnamed")]),
         ('"We are pleased," said Mr. Smith, an analyst at the bank.', [("Smith", "named")]),
         ("The talks will resume on Tuesday, a diplomat said.", [("a diplomat", "unnamed")]),
+        ("A federal judge on Tuesday blocked the plan, ruling that it was unlawful.", [("a federal judge", "unnamed")]),
+        ("Lawyers for the plaintiffs said the ruling would help.", [("lawyers for the plaintiffs", "unnamed")]),
+        ("Shares jumped after it reported strong earnings.", [("it", "named")]),
         ("Both Washington and Kyiv are sounding the alarm about the deployment.", [("Washington; Kyiv", "named")]),
     ],
 )

@@ -51,6 +51,7 @@ def test_numbers_that_count_are_found(text, expected):
         "Article 5 and Resolution 2231",
         "from 2018 to 2021",
         "The S&P 500 and the FTSE 100 closed higher",
+        "said Ana Lopez, 34, a nurse in Houston",
     ],
 )
 def test_dates_times_ordinals_ages_and_labels_are_not_claims(text):
