@@ -179,7 +179,8 @@ NAV_WORDS = frozenset(
     films tv media royals celebrity crime religion obituaries games puzzles crossword newsletters live
     latest trending more menu search login subscribe account sign in and & top stories breaking
     headlines features analysis investigations magazine photos gallery galleries shop deals today
-    edition sections section
+    edition sections section nation region regional metro city state states county community neighborhoods
+    neighbourhoods transport property motoring cars jobs homes real estate obits
     """.split()
 )
 
@@ -349,12 +350,14 @@ _CUES: list[tuple[str, str, str, str]] = [
      r"(?:(?:this|the)\s+(?:article|story|post|piece|report|interview)|a\s+version\s+of\s+this\s+(?:article|story))\s+"
      r"(?:was\s+|is\s+)?(?:originally\s+|first\s+)?(?:published|appeared|appears|ran)\b"
      r"|(?:originally|first)\s+(?:published|appeared)\s+(?:on|in|at|by)\b"),
-    ("paywall", "inline", "this you to already get unlock start become subscriber subscribers",
+    ("paywall", "inline", "this you to already get unlock start become subscriber subscribers try only then cancel explore",
      r"(?:this\s+(?:article|story|content)\s+is\s+(?:for|available\s+(?:to|for)|only\s+available\s+to|reserved\s+for)\s+(?:paid\s+)?(?:subscribers|members|premium)"
      r"|you\s+have\s+(?:\d+|one|no)\s+(?:free\s+)?(?:articles?|stories)\s+(?:left|remaining)"
      r"|to\s+continue\s+reading|already\s+(?:a\s+)?(?:subscriber|member|have\s+an\s+account)"
-     r"|(?:get|unlock)\s+(?:unlimited|full|digital|premium)\s+access|start\s+(?:your\s+)?free\s+trial"
-     r"|become\s+a\s+(?:member|subscriber|supporter)|subscribers?\s+only)"),
+     r"|(?:get|unlock|try)\s+(?:unlimited|full|digital|premium)\s+access|start\s+(?:your\s+)?free\s+trial"
+     r"|become\s+a\s+(?:member|subscriber|supporter)|subscribers?\s+only"
+     r"|(?:only|then|just)?\s*[$€£]\s?\d+(?:[.,]\d+)?\s*(?:for|per|a|/)\s*(?:\d+\s+)?(?:weeks?|months?|years?|days?)\b[^.]{0,40}$"
+     r"|cancel\s+(?:at\s+)?any\s*time|explore\s+our\s+(?:full\s+range\s+of\s+)?(?:subscriptions?|plans|offers))"),
     ("newsletter", "inline", "newsletter newsletters sign get enter your thanks thank email e-mail by",
      r"(?:by\s+(?:signing\s+up|subscribing|clicking|registering|submitting|creating\s+an\s+account)\b|sign\s+up\s+(?:for|to)\b|get\s+(?:the|our)\b.{0,60}\b(?:in|to)\s+your\s+inbox"
      r"|enter\s+your\s+e-?mail|your\s+e-?mail(?:\s+address)?\s*$|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing|reading)"
@@ -541,6 +544,9 @@ _PROSE_CUES: list[tuple[str, str, str, str]] = [
      r"(?:this\s+(?:article|story|post|piece)\s+(?:was\s+|is\s+)?(?:originally\s+|first\s+)?(?:published|appeared|appears)"
      r"\s+(?:on|in|at|by))|^\s*(?:originally|first)\s+(?:published|appeared)\s+(?:on|in|at|by)"
      r"|\brepublished\s+(?:from|with\s+permission|under)\b|\bunder\s+a\s+creative\s+commons\s+licen[cs]e"),
+    ("paywall", "inline", "cancel anytime trial trial. subscriptions subscriptions. access",
+     r"\bcancel\s+(?:at\s+)?any\s*time\b|\bfree\s+trial\b|\bduring\s+your\s+trial\b"
+     r"|\b(?:complete|full|unlimited|premium)\s+digital\s+access\b|\bexplore\s+our\s+(?:full\s+range\s+of\s+)?subscriptions?\b"),
     ("donation", "inline", "donation donate donating consider support supporting",
      r"\b(?:make|making)\s+a\s+(?:donation|gift|contribution)\b|\bdonate\s+(?:today|now)\b"
      r"|\bconsider\s+(?:supporting|donating|subscribing|becoming\s+a\s+(?:member|supporter|subscriber))\b"
@@ -692,7 +698,9 @@ def _features(text: str, start: int, end: int) -> Line:
             return ln
     rx = _CUE_RE_CACHE[fw] if fw in _CUE_RE_CACHE else _cue_re(fw)
     m = rx.match(lowb) if rx is not None else None
-    if m:
+    if fw == "#sym" and n <= 20 and not _ALNUM_RE.search(s):  # "___", "* * *": a rule drawn in text
+        ln.cue, ln.kind = "separator", "inline"
+    elif m:
         ln.cue, ln.kind = _CUE_KIND[m.lastgroup]
     elif "newsletter" in low or "to your inbox" in low:
         ln.cue, ln.kind = "newsletter", "inline"
@@ -708,7 +716,7 @@ def _features(text: str, start: int, end: int) -> Line:
                 ln.empty_byline = True
             else:
                 m = BYLINE_RE.match(s)
-                if m and nw <= 25 and not ORGANISATION_RE.search(m.group("name")):
+                if m and nw <= 25 and not (fw in ("published", "posted") and ORGANISATION_RE.search(m.group("name"))):
                     ln.byline = m.group("name")
         if ln.byline or ln.empty_byline:
             pass
@@ -767,6 +775,7 @@ def _author_lines(ln: Line) -> bool:
 
 #: Words that do not occur in a person's name ("What's On" is a menu item).
 _NOT_IN_NAMES = frozenset("on in of the and to for with at by from what what's how why who your our my".split())
+_ALNUM_RE = re.compile(r"[^\W_]")
 _DAY_RE = re.compile(rf"\d{{4}}|{_MONTH}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|ago|yesterday|today")
 _ROLE_LAST = frozenset(ROLE_WORDS) | frozenset(w + "s" for w in ROLE_WORDS)
 

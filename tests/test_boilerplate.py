@@ -489,3 +489,20 @@ def test_a_copyright_credit_under_a_photo_does_not_end_the_article():
     assert label_of(text, "© Reuters") == ("boilerplate", "boilerplate:photo-credit")
     assert label_of(text, "Workers plant saplings in the park on Monday.") == ("boilerplate", "boilerplate:caption")
     assert all(label_of(text, p)[0] == "body" for p in ARTICLE)
+
+
+def test_paywall_offer_after_the_visible_paragraph_is_boilerplate():
+    offer = ["Subscribe to unlock this article", "Try unlimited access", "Only €1 for 4 weeks",
+             "Then €69 per month. Complete digital access to quality journalism on any device. Cancel anytime "
+             "during your trial.", "Explore our full range of subscriptions."]
+    text = page("Trees for every street in the city", after=offer)
+    assert all(label_of(text, x)[0] == "boilerplate" for x in offer)
+    assert all(label_of(text, p)[0] == "body" for p in ARTICLE)
+
+
+def test_text_rules_and_agency_bylines():
+    text = page("Trees for every street in the city", "By LISA MASCARO and KEVIN FREKING Associated Press",
+                middle=["* * *"], after=["___"])
+    assert label_of(text, "* * *") == ("boilerplate", "boilerplate:separator")
+    assert label_of(text, "___") == ("boilerplate", "boilerplate:separator")
+    assert label_of(text, "By LISA MASCARO and KEVIN FREKING Associated Press") == ("metadata", "metadata:byline")
