@@ -12,7 +12,8 @@ Passes
     2. One compiled regular expression, built as a character trie from the
        cue categories of the ``attribution`` lexicon, finds every cue
        candidate, title word (``Secretary``, ``spokesperson``) and number
-       word in one pass over each body line.
+       word in one pass over the lower-cased body (a cue starts after a
+       space, at a line start, or after a dash, slash or tab).
     3. Each candidate is judged in its sentence by the context rules below,
        in text order, so that a pronoun can look back at earlier sources.
     4. Numbers in figures are found by :mod:`mediakit.claims` and given the
@@ -27,8 +28,12 @@ Cue categories (lexicon) and their context rules (rule ids in brackets)
     ``will testify``), after ``declined to`` / ``refused to`` and similar,
     or as a passive without ``by`` + agent (``was dismissed``,
     ``is expected to``); a capitalised cue inside a sentence counts only in
-    a headline (most words capitalised).  ``veto`` entries (``that said``,
-    ``time will tell``, ``remains to be seen``) consume their words.
+    a headline (most words capitalised), where a capitalised participle is
+    read as an agentless passive (``Troops Confirmed Deployed``)
+    [rule:headline-passive].  ``veto`` entries (``that said``, ``time will
+    tell``, ``remains to be seen``) consume their words.  At most
+    :data:`MAX_CUES_PER_SENTENCE` candidates are judged per sentence, so
+    a degenerate "sentence" of cue words costs bounded time.
 
     ``speech``
         any subject except ``this``/``that``/``which``, ``it`` before a
@@ -48,8 +53,10 @@ Cue categories (lexicon) and their context rules (rule ids in brackets)
         troops``) [rule:no-complement].
     ``speech_noun``, ``belief_noun``
         forms that are also nouns (``claims``, ``reports``, ``fears``): a
-        verb only after a pronoun or a name, or before that/a quotation/a
-        colon [rule:noun-reading].
+        verb only after a pronoun, a name, a group noun or a singular
+        office, institution or document that opens its clause (``the
+        manifesto promises``, not ``confirmed the intelligence reports``),
+        or before that/a quotation/a colon [rule:noun-reading].
     ``belief``
         like ``speech``.
     ``passive``, ``adverb``
@@ -62,10 +69,12 @@ Cue categories (lexicon) and their context rules (rule ids in brackets)
         source after them.
     ``noun_that``
         a reporting noun before a that-clause (``claims that``); the source
-        is the possessor before it, else unnamed.
+        is the possessor before it, else unnamed; after a subject it is the
+        verb (``The budget model estimates that``).
     ``frame``
-        ``in a statement``, ``at a news conference``: a cue only in a
-        sentence without any other cue.
+        ``in a statement``, ``at a news conference``, ``in her view``: a cue
+        only in a sentence without any other cue; the source is the
+        possessive (``her``) or the subject after the comma.
 
 Finding the source
     * ``by`` + agent after a participle (``confirmed by the United States``,
@@ -96,7 +105,9 @@ Finding the source
       :data:`PRONOUN_WINDOW` previous sentences; ``they`` to the most recent
       source, preferring plural or coordinated ones; ``it`` to the most
       recent organisation or document [rule:pronoun=<name> when named,
-      rule:pronoun when the antecedent is unnamed, rule:pronoun-unresolved].
+      rule:pronoun when the antecedent is unnamed, rule:pronoun-unresolved
+      otherwise: named for he, she and it (one identified referent),
+      unnamed for they]; the first person outside quotations is the writer.
 
 Named or unnamed
     The noun phrase is read head first.  A capitalised head (``Lloyd
@@ -106,8 +117,9 @@ Named or unnamed
     States``) is unnamed whatever modifies it.  A ``role`` or
     ``institution`` head is named when definite or possessive (``the
     senator``, ``his lawyer``, ``the company``) or tied to a name (``a
-    spokesperson for Amazon``), unnamed when indefinite or a bare plural
-    (``a representative``, ``intelligence agencies``).  A ``document``
+    spokesperson for Amazon``), unnamed when indefinite or plural (``a
+    representative``, ``lawyers for the plaintiffs``, ``intelligence
+    agencies``).  A ``document``
     head is named when definite or tied to a name (``the report``, ``data
     from the Commerce Department``), unnamed otherwise (``reports``,
     ``polls``, ``a leaked memo``).  Nationality words (``North Korean``,
@@ -140,7 +152,9 @@ Details
     attributions credited to it; ``attributions``: each cue with its source
     and the offsets of the content it introduces (``None`` when the
     structure does not show it); ``claims``: the numeric claims of
-    :mod:`mediakit.claims` with approximator, source and sentence.
+    :mod:`mediakit.claims` with approximator, source and sentence (a number
+    inside a source phrase, such as ``two people familiar with the talks``,
+    is not a claim).
 """
 
 from __future__ import annotations
