@@ -459,30 +459,29 @@ _CUES: list[tuple[str, str, str, str]] = [
     ("timestamped-link", "inline", "#num",
      r"(?:\d+\s*(?:s|m|h|d|mins?|hrs?|hours?|minutes?|days?)\s+ago|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)\s+\S"),
 ]
-_CUE_KIND = {name.replace("-", "_"): (name, kind) for name, kind, _, _ in _CUES}
 #: For each possible first word of a line ("#num" for a digit, "#sym" for a
 #: symbol such as ©), the cues that can start with it.
 _CUE_FIRST: dict[str, list[int]] = {}
 for _i, (_name, _kind, _words, _pat) in enumerate(_CUES):
     for _w in _words.split():
         _CUE_FIRST.setdefault(_w, []).append(_i)
-_CUE_RE_CACHE: dict[str, re.Pattern[str] | None] = {}
+#: Each cue compiled once (lower-case patterns, matched on the lower-cased line).
+_CUE_RES = [(name, kind, re.compile(pat)) for name, kind, _, pat in _CUES]
+#: For each first word, the compiled cues that can start with it, in the order of _CUES.
+_CUES_BY_FIRST: dict[str, tuple[tuple[str, str, re.Pattern[str]], ...]] = {
+    w: tuple(_CUE_RES[i] for i in idx) for w, idx in _CUE_FIRST.items()
+}
 _BULLET_CHARS = " -•*·–—▪►✓✔■□◦|>›»"
 _OPENERS = "([\"'“‘¿¡"
 _WORD_TRAILERS = ":,.;!?|»›>)]\"'”’"
 
 
-def _cue_re(first: str) -> re.Pattern[str] | None:
-    """The cue patterns that can start with ``first``, compiled once, in the order of _CUES."""
-    try:
-        return _CUE_RE_CACHE[first]
-    except KeyError:
-        idx = _CUE_FIRST.get(first)
-        rx = None
-        if idx:
-            rx = re.compile("|".join(f"(?P<{_CUES[i][0].replace('-', '_')}>{_CUES[i][3]})" for i in idx))
-        _CUE_RE_CACHE[first] = rx
-        return rx
+def _match_cues(low: str, first: str) -> tuple[str, str] | None:
+    """The first cue (in the order of _CUES) that ``low`` opens with, as (rule, kind)."""
+    for name, kind, rx in _CUES_BY_FIRST.get(first, ()):
+        if rx.match(low):
+            return name, kind
+    return None
 
 
 def _first_word(low: str) -> str:
@@ -512,11 +511,7 @@ def _first_word(low: str) -> str:
 def match_cue(line: str) -> tuple[str, str] | None:
     """The furniture cue a line opens with, as ``(rule, kind)``, or None."""
     low = line.lower().lstrip(_BULLET_CHARS)
-    rx = _cue_re(_first_word(low))
-    if rx is None:
-        return None
-    m = rx.match(low)
-    return _CUE_KIND[m.lastgroup] if m else None
+    return _match_cues(low, _first_word(low))
 
 #: Prose cues are looked for in this many first characters of a long line.
 PROSE_CUE_SAMPLE_CHARS = 240
@@ -696,12 +691,11 @@ def _features(text: str, start: int, end: int) -> Line:
             ln.date_kw = kw
             ln.time_only = not _DAY_RE.search(low)
             return ln
-    rx = _CUE_RE_CACHE[fw] if fw in _CUE_RE_CACHE else _cue_re(fw)
-    m = rx.match(lowb) if rx is not None else None
+    hit = _match_cues(lowb, fw) if fw in _CUES_BY_FIRST else None
     if fw == "#sym" and n <= 20 and not _ALNUM_RE.search(s):  # "___", "* * *": a rule drawn in text
         ln.cue, ln.kind = "separator", "inline"
-    elif m:
-        ln.cue, ln.kind = _CUE_KIND[m.lastgroup]
+    elif hit:
+        ln.cue, ln.kind = hit
     elif "newsletter" in low or "to your inbox" in low:
         ln.cue, ln.kind = "newsletter", "inline"
     elif "(@" in low and SOCIAL_HANDLE_RE.search(low):
