@@ -387,7 +387,7 @@ _CUES: list[tuple[str, str, str, str]] = [
      r"(?:tags?|tagged|topics?|filed\s+under|categories|category|keywords|related\s+topics|trending\s+topics|more\s+about)"
      r"\s*[:|]|(?:explore\s+more\s+on\s+(?:these|this)\s+topics?|related\s+topics)\s*$"),
     ("author-box", "end", "about more articles stories posts author author's author’s meet view follow",
-     r"(?:about\s+the\s+authors?|(?:more\s+)?(?:articles|stories|posts)\s+by\b|author(?:'s|’s)?\s+(?:bio|profile)"
+     r"(?:about\s+(?:the\s+)?authors?|(?:more\s+)?(?:articles|stories|posts)\s+by\b|author(?:'s|’s)?\s+(?:bio|profile)"
      r"|meet\s+the\s+(?:author|team)|view\s+(?:all\s+)?(?:posts|articles|stories)\s+by|follow\s+the\s+author)"),
     ("references", "end", "article further more reference references source sources citation citations bibliography story journal cite",
      r"(?:article\s+|further\s+|more\s+|story\s+|journal\s+)?(?:references?|sources?|citations?|bibliography)\s*:?\s*$"
@@ -403,14 +403,14 @@ _CUES: list[tuple[str, str, str, str]] = [
      r"(?:produced|paid\s+for|sponsored|supported|funded|created|written|generated|edited|translated|prepared|compiled)"
      r"\s+(?:by|with|using|in\s+partnership|in\s+collaboration|from|through)\b"
      r"|(?:disclaimer|disclosure)(?:\s+statement)?\s*:"),
-    ("list-heading", "list", "the latest related recommended trending most popular top more you read what don't don’t dont must editor's editor’s editors in around from elsewhere further other similar keep recent previous next also up watch key table contents on jump",
+    ("list-heading", "list", "the latest related recommended trending most popular top more you read what don't don’t dont must editor's editor’s editors in around from elsewhere further other similar keep recent previous next also up watch key table contents on jump post",
      r"(?:(?:the\s+)?latest(?:\s+(?:news|stories|articles|contents?|posts|headlines|updates|videos?|from\s+.{2,40}|in\s+.{2,40}))?"
      r"|related(?:\s+(?:news|stories|articles?|content|coverage|posts|links|reading|videos?|items|stories\s+from\s+.{2,40}))?"
      r"|recommended(?:\s+(?:for\s+you|stories|articles|reading|videos?|content))?"
      r"|trending(?:\s+(?:now|stories|news|articles|today|this\s+week|videos?))?"
      r"|most\s+(?:read|popular|viewed|shared|commented|watched|recent|emailed)"
      r"(?:\s+(?:on|in|from|this|today|now|right\s+now|stories|articles|news|videos?)\b.{0,30})?"
-     r"|popular(?:\s+(?:now|stories|articles|posts|today|this\s+week|on\s+.{2,30}))?"
+     r"|popular(?:\s+(?:now|news|stories|articles|posts|today|this\s+week|on\s+.{2,30}))?|post\s+navigation"
      r"|top\s+(?:stories|news|headlines|picks|videos?|reads)(?:\s+.{1,30})?"
      r"|more\s+(?:stories|news|articles|headlines|videos?|coverage|like\s+this|to\s+read|from\s+.{2,40}|on\s+.{2,40}|in\s+.{2,40})"
      r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|read\s+(?:next|also|this\s+next)"
@@ -443,13 +443,14 @@ _CUES: list[tuple[str, str, str, str]] = [
      r"|sections?|all\s+sections|edition|change\s+edition|live|video|watch|watch\s+live|play|play\s+video|audio|listen"
      r"|breaking(?:\s+news)?|news\s+alerts?|notifications?|settings|open\s+navigation|enable\s+notifications)"
      r"\s*[:»›>]?\s*$"),
-    ("tools", "inline", "show read save please turn enable javascript your text font toggle hide enlarge expand view",
+    ("tools", "inline", "show read save please turn enable javascript your text font toggle hide enlarge expand view spread",
      r"(?:show\s+(?:key\s+events|all|more|less)(?:\s+only)?|read\s+later|save\s+for\s+later|text\s+size|font\s+size"
-     r"|(?:toggle|hide|show)\s+caption|(?:enlarge|expand|view)\s+(?:this\s+)?(?:image|photo|gallery))\s*$"
+     r"|(?:toggle|hide|show)\s+caption|(?:enlarge|expand|view)\s+(?:this\s+)?(?:image|photo|gallery)|toggle|spread\s+the\s+love)\s*$"
      r"|(?:please\s+)?(?:turn\s+on|enable)\s+javascript\b|javascript\s+is\s+(?:disabled|required|needed)"
      r"|your\s+browser\s+(?:does\s+not|doesn't|is\s+not)\b"),
-    ("counter", "inline", "#num image photo picture slide",
+    ("counter", "inline", "#num image photo picture slide views view reads shares likes",
      r"\d[\d,.]*\s*[km]?\s*(?:likes?|comments?|shares?|views?|restacks?|reactions?|replies|votes?)?\s*$"
+     r"|(?:views?|reads?|shares?|likes?)\s*:?\s*\d[\d,.]*\s*[km]?\s*$"
      r"|(?:(?:image|photo|picture|slide)\s+)?\d{1,3}\s*(?:/|of)\s*\d{1,3}\s*$"),
     ("social-embed", "inline", "#sym view a",
      r"view\s+(?:this|the\s+full)\s+post\s+on\s+\w+"
