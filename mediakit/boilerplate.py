@@ -1164,6 +1164,11 @@ def _label_header(lines: list[Line], first: int) -> None:
                     headline = -1 if content == 0 else headline
                 elif content > 0 and (ln.kind != "inline" or ln.cue not in HEADER_PASS_CUES):
                     accepting = False  # furniture above the headline ends the header
+                    if (content >= 2 and ln.cue in ("navigation", "list-heading") and headline == i + 1
+                            and lines[headline].title):
+                        # "Breaking" / "Trending" over a headline: a ticker item, the headline is below it
+                        _set(lines[headline], "boilerplate", "ticker")
+                        headline = next((j for j in range(i + 2, first) if lines[j].label == "body"), -1)
                 continue
             if ln.nav:
                 _set(ln, "boilerplate", "navigation" if content == 0 else "section-label")
