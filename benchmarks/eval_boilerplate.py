@@ -168,7 +168,11 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"    truth={truth:11} got={label:11} {reason:32} {s[:70]!r}")
     print()
     print(f"{'overall':28} {'set':8} {'docs':>5} {'L-P':>6} {'L-R':>6} {'L-F1':>6} {'C-P':>6} {'C-R':>6} {'C-F1':>6} {'MAE':>6} {'max':>6}")
-    for name, (c, errs) in sorted(groups.items()) + [("all", total)]:
+    def order(name: str) -> tuple:
+        head, _, num = name.partition("-")
+        return (head, int(num) if num.isdigit() else 0)
+
+    for name, (c, errs) in sorted(groups.items(), key=lambda kv: order(kv[0])) + [("all", total)]:
         lp, lr, lf = prf(c.ltp, c.lfp, c.lfn)
         cp, cr, cf = prf(c.ctp, c.cfp, c.cfn)
         print(f"{'':28} {name:8} {len(errs):5d} {fmt(lp):>6} {fmt(lr):>6} {fmt(lf):>6} {fmt(cp):>6} {fmt(cr):>6} "
