@@ -1161,7 +1161,7 @@ def _label_header(lines: list[Line], first: int) -> None:
                 if ln.kind == "list" and not any(x.label == "metadata" for x in lines[i + 1:first]):
                     # a list of other stories between the byline and the body: its items are not the article
                     content = _drop_header_list(lines, i, first)
-                    headline = -1 if content == 0 else headline
+                    headline, titled = -1, False
                 elif content > 0 and (ln.kind != "inline" or ln.cue not in HEADER_PASS_CUES):
                     accepting = False  # furniture above the headline ends the header
                     if (content >= 2 and ln.cue in ("navigation", "list-heading") and headline == i + 1
@@ -1228,7 +1228,7 @@ def _label_header(lines: list[Line], first: int) -> None:
 def _drop_header_list(lines: list[Line], heading: int, first: int) -> int:
     """Relabel the items of a list that follows a list heading in the header
     (no byline or dateline between the heading and the body): they are other
-    stories.  Returns the number of header lines still kept as body (0)."""
+    stories.  Returns the number of header lines still kept as body (none)."""
     for j in range(heading + 1, first):
         if lines[j].label == "body":
             _set(lines[j], "boilerplate", "headline-list")
