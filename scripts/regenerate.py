@@ -495,7 +495,9 @@ def execute_notebook(path: Path) -> list[str]:
     try:
         ep.preprocess(nb, {"metadata": {"path": str(path.parent)}})
     except CellExecutionError as exc:
-        return [f"{path.name}: a cell failed:\n{exc}"]
+        failed = [i for i, c in enumerate(nb.cells) if any(o.output_type == "error" for o in c.get("outputs", []))]
+        where = f"cell {failed[0]}" if failed else "a cell"
+        return [f"{path.name}, {where}: raised {exc.ename}: {exc.evalue}"]
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
     # the interpreter's patch version is machine detail, not part of the notebook
@@ -544,15 +546,14 @@ def main(argv: list[str] | None = None) -> int:
             return 1
 
     status = 0
+    not_written: list[str] = []
     if not args.expected_only:
         for path in notebook_paths(args.notebooks):
             print(f"executing notebooks/{path.name} ...", flush=True)
             problems = execute_notebook(path)
             if problems:
-                print(f"notebooks/{path.name} was NOT rewritten; its outputs would not be reproducible:",
-                      file=sys.stderr)
-                for p in problems:
-                    print("  " + p, file=sys.stderr)
+                not_written.append(f"notebooks/{path.name} was NOT rewritten:")
+                not_written.extend("  " + p for p in problems)
                 status = 1
     if not args.notebooks_only:
         before = write_expected()
@@ -566,6 +567,11 @@ def main(argv: list[str] | None = None) -> int:
             print("tests/expected/ rewritten (no change in scores, spans or claims).")
     print()
     print(PROSE_REMINDER)
+    if not_written:
+        print(file=sys.stderr)
+        print("\n".join(not_written), file=sys.stderr)
+        print("A fact check that fails names a fact the notebook's text quotes: correct the text and the "
+              "check, then run this script again.", file=sys.stderr)
     return status
 
 

@@ -49,13 +49,15 @@ def expected():
 def test_seed_results_match_expected(current, expected):
     report = regen.diff_snapshots(expected, regen.comparable(current))
     report += regen.unbumped_lexicons(expected)
-    assert not report, HOW_TO_FIX + "\n".join(report)
+    if report:
+        pytest.fail(HOW_TO_FIX + "\n".join(report), pytrace=False)
 
 
 def test_expected_files_are_written_exactly_as_regenerate_writes_them(current):
     for name, text in regen.expected_files(current).items():
         stored = (regen.EXPECTED / name).read_text(encoding="utf-8")
-        assert stored == text, f"tests/expected/{name} is not what regenerate.py writes now; " + HOW_TO_FIX
+        if stored != text:
+            pytest.fail(f"tests/expected/{name} is not what regenerate.py writes now.\n" + HOW_TO_FIX, pytrace=False)
 
 
 def test_expected_files_cover_every_seed_and_score(expected):
