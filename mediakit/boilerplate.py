@@ -342,7 +342,7 @@ _CUES: list[tuple[str, str, str, str]] = [
     ("footer", "end", "privacy terms contact about advertise career careers jobs sitemap site accessibility cookie do your corrections help faq faqs work ad rss archive archives masthead staff newsroom press code editorial",
      r"(?:privacy(?:\s+policy|\s+notice)?|terms\s+(?:of\s+(?:use|service|sale)|and\s+conditions|&\s+conditions)"
      r"|contact(?:\s+us)?|about(?:\s+us)?|advertise(?:\s+with\s+us)?|careers?|jobs|sitemap|site\s+map|accessibility(?:\s+statement)?"
-     r"|cookie\s+policy|do\s+not\s+sell[\w\s]{0,40}|your\s+privacy\s+choices|corrections|help(?:\s+centre|\s+center)?|faqs?"
+     r"|cookie\s+policy|do\s+not\s+sell[\w\s]{0,40}|your\s+privacy\s+choices|corrections|help\s+(?:centre|center)"
      r"|work\s+(?:with|for)\s+us|ad\s+choices|rss(?:\s+feeds?)?|archives?|masthead|staff\s+directory|newsroom"
      r"|press\s+(?:room|releases)|code\s+of\s+(?:conduct|ethics))"
      r"\s*(?:[|•·/,]\s*[\w&' ]{2,40})*\s*$"),
@@ -1042,8 +1042,10 @@ def classify(text: str, segments: list[Segment] | None = None) -> list[Line]:
         counts[ln.low] = counts.get(ln.low, 0) + 1
         if ln.cue == "photo-credit" and ln.n <= CREDIT_LINE_MAX_CHARS:
             # a credit on its own line: its caption is the line above it, or else the line below
+            # (not a headline: a title-like line under a dateline, or the first line of the page)
             for j in (i - 1, i + 1):
-                if 0 <= j < len(lines) and _caption_like(lines[j]):
+                if 0 <= j < len(lines) and _caption_like(lines[j]) and not (
+                        j == i - 1 and lines[j].title and (j == 0 or lines[j - 1].date or lines[j - 1].byline)):
                     lines[j].cue, lines[j].kind = "caption", "inline"
                     lines[j].title = False
                     break
@@ -1084,6 +1086,8 @@ def classify(text: str, segments: list[Segment] | None = None) -> list[Line]:
     # "Reach him at ...") belongs to the furniture after it
     while last > first and _author_lines(lines[last]):
         last -= 1
+        while last > first and (lines[last].name or lines[last].empty_byline):  # the box's name line
+            last -= 1
     for ln in lines[last + 1:]:
         _author_lines(ln)
 
@@ -1194,11 +1198,11 @@ def _label_header(lines: list[Line], first: int) -> None:
                 content += 1
                 titled = titled or not period
                 continue
-            if content == 0 and ln.name:  # an author's name between the headline and the body
-                _set(ln, "metadata", "author-name")
-                continue
             if ln.s.endswith(":") and content == 0 or BOX_HEADING_RE.fullmatch(ln.s.rstrip(" :")):
                 _set(ln, "body", "lead-in")  # the heading of a box opening the article ("In short:")
+                continue
+            if content == 0 and ln.name:  # an author's name between the headline and the body
+                _set(ln, "metadata", "author-name")
                 continue
             if content == 0:  # a short line between headline and body (a label, a counter)
                 _set(ln, "boilerplate", "header-short")

@@ -506,3 +506,14 @@ def test_text_rules_and_agency_bylines():
     assert label_of(text, "* * *") == ("boilerplate", "boilerplate:separator")
     assert label_of(text, "___") == ("boilerplate", "boilerplate:separator")
     assert label_of(text, "By LISA MASCARO and KEVIN FREKING Associated Press") == ("metadata", "metadata:byline")
+
+
+def test_faq_section_stays_in_the_article_and_headline_is_not_a_caption():
+    faq = ["FAQ", "When will the first trees be planted?", "The first plantings are expected next October."]
+    text = page("22°C", "Miami", "Tuesday, October 8, 2024", "Trees for every street in the city", "Image credit: NOAA",
+                after=faq + ["Written by", "Rachel Moore",
+                             "Rachel Moore covers weather and climate, translating forecasts into advice for readers."])
+    assert label_of(text, "Trees for every street in the city") == ("body", "body:headline")
+    assert all(label_of(text, x)[0] == "body" for x in faq)
+    assert label_of(text, "Rachel Moore") == ("metadata", "metadata:author-name")
+    assert label_of(text, "Written by")[0] == "boilerplate"
