@@ -286,6 +286,10 @@ DATED_BYLINE_RE = re.compile(
 #: An author's contact details: an e-mail address, "reach him at", "follow her on".
 #: A line that is only an e-mail address (the author's, under the article).
 EMAIL_LINE_RE = re.compile(r"(?:e-?mail\s*:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: News agencies whose name alone on a line is a source line.
+NEWS_AGENCIES = frozenset(["reuters", "afp", "ap", "associated press", "the associated press", "bloomberg", "dpa",
+                           "agence france-presse", "xinhua", "yonhap", "kyodo", "ani", "pti", "ians", "efe", "ansa",
+                           "anadolu", "tass", "upi", "cnn wire", "bloomberg news", "reuters staff"])
 #: A source line: "Source: University of Queensland".
 SOURCE_LINE_RE = re.compile(r"(?:source|sources|via|courtesy)\s*:\s*\S.{0,80}")
 #: A bio in the broad sense, checked only on the last lines of the article: "Jane Doe is an economist ...".
@@ -337,8 +341,10 @@ _CUES: list[tuple[str, str, str, str]] = [
      r"|privacy\s+(?:settings|preferences|choices)|(?:i\s+)?(?:agree|accept|got\s+it|ok|okay)\s*$"),
     ("copyright", "end", "#sym copyright all c",
      r"(?:©|\(c\)\s*\d{4}|copyright\b|all\s+rights\s+reserved)"),
-    ("standards", "end", "our standards editorial ethics correction corrections",
-     r"(?:our\s+)?(?:standards|editorial\s+(?:standards|guidelines|policy)|ethics\s+policy|corrections?\s+policy)\s*:"),
+    ("standards", "end", "our standards editorial ethics correction corrections why",
+     r"(?:our\s+)?(?:standards|editorial\s+(?:standards|guidelines|policy)|ethics\s+policy|corrections?\s+policy)\s*:"
+     r"|(?:our\s+)?(?:editorial\s+(?:standards|guidelines|values)|ethics\s+policy|corrections?\s+policy)\s*$"
+     r"|why\s+you\s+can\s+trust\b.{0,30}$"),
     ("footer", "end", "privacy terms contact about advertise career careers jobs sitemap site accessibility cookie do your corrections help faq faqs work ad rss archive archives masthead staff newsroom press code editorial",
      r"(?:privacy(?:\s+policy|\s+notice)?|terms\s+(?:of\s+(?:use|service|sale)|and\s+conditions|&\s+conditions)"
      r"|contact(?:\s+us)?|about(?:\s+us)?|advertise(?:\s+with\s+us)?|careers?|jobs|sitemap|site\s+map|accessibility(?:\s+statement)?"
@@ -373,7 +379,7 @@ _CUES: list[tuple[str, str, str, str]] = [
      r"|ad\s+feedback|report\s+(?:this\s+)?ad|skip\s+ad)\W{0,3}$"
      r"|(?:advertisements?|advertising|ads?)\s*[-–—:|·(]\s*.{0,40}$"
      r"|(?:sponsored|promoted)\s+(?:content|by|post|links?|stories)\b.{0,40}$"
-     r"|(?:story|article)\s+continues\s+(?:below|after)|continue\s+reading\s+(?:below|the\s+main\s+story)"
+     r"|(?:story|article)\s+continues(?:\s+(?:below|after)\b.{0,40})?\s*$|continue\s+reading\s+(?:below|the\s+main\s+story)"
      r"|scroll\s+(?:down\s+)?to\s+continue|a\s+(?:message|word)\s+from\s+(?:our|the|this\s+week'?s)\s+sponsors?\b"
      r"|(?:sponsor|sponsored)\s+message\s*$|supported\s+by\s*$"),
     ("comments", "end", "#num comment comments leave post add write view show hide load see read open close join reply responses your required be no community commenting save notify",
@@ -730,8 +736,10 @@ def _features(text: str, start: int, end: int) -> Line:
             ln.nav = True
         elif _NAV_SEP_CHARS_RE.search(s):
             parts = NAV_SEPARATOR_RE.split(s)
-            if (len(parts) >= 3 or (len(parts) == 2 and _BREADCRUMB_RE.search(s))) and max(len(p.split()) for p in parts) <= 4:
-                ln.nav = True
+            longest = max(len(p.split()) for p in parts)
+            if longest <= 4 and (len(parts) >= 3 or (len(parts) == 2 and (
+                    _BREADCRUMB_RE.search(s) or (" / " in s and n <= 40 and longest <= 3)))):
+                ln.nav = True  # a menu or breadcrumb: "Home / World / Europe", "National > Defense"
         ln.title = (not trunc and 2 <= nw <= TITLE_MAX_WORDS and ln.cue is None)
     if not send and fw in _AFFILIATION_FIRST and AFFILIATION_RE.match(lowb):
         ln.affiliation = True
@@ -739,6 +747,9 @@ def _features(text: str, start: int, end: int) -> Line:
         ln.credits = True
     elif fw in ("source", "sources", "via", "courtesy") and SOURCE_LINE_RE.match(lowb):
         ln.source = True
+    elif lowb.rstrip(" .") in NEWS_AGENCIES:  # "Reuters" alone: the story's source (or a photo's)
+        ln.source = True
+        ln.cue = ln.kind = None
     ln.good = (n >= GOOD_MIN_CHARS and nw >= GOOD_MIN_WORDS and stop >= GOOD_MIN_STOPWORD_DENSITY and send
                and ln.cue is None)
     return ln
@@ -1300,6 +1311,10 @@ def _author_context(lines: list[Line], i: int) -> bool:
 # --------------------------------------------------------------------------
 
 
+#: A reading time after a date: "... · 3-min read".
+_READ_TAIL_RE = re.compile(r"[·•|-]?\s*\d+\s*-?\s*min(?:ute)?s?\.?\s+read\s*$", re.IGNORECASE)
+
+
 def date_line(s: str) -> str | None:
     """If ``s`` is a date or time and nothing else ("24 November 2024",
     "Today : Nov 24, 2024", "Updated 10:32 AM EDT, Wed October 23, 2024"),
@@ -1312,7 +1327,7 @@ def date_line(s: str) -> str | None:
         if kw is None:
             kw = (m.group("kw") or "").lower()
         pos = _DATE_SEP_RE.match(s, m.end()).end()
-        if pos >= n or not s[pos:].strip(" ."):
+        if pos >= n or not s[pos:].strip(" .") or _READ_TAIL_RE.match(s, pos):
             return kw
 
 
