@@ -1090,6 +1090,10 @@ def classify(text: str, segments: list[Segment] | None = None) -> list[Line]:
                 _set(ln, "body", "no-main-block")
         return lines
     first, last = block
+    # an author bio right under the byline, above the column ("Jane Doe is a former headteacher ...")
+    while first < last and first > 0 and (lines[first - 1].byline or lines[first - 1].name) \
+            and _author_lines(lines[first]):
+        first = next(j for j in range(first + 1, last + 1) if lines[j].good)
     # short paragraphs (or a closing list) right after the last good line
     while last + 1 < len(lines) and _trailing_prose(lines[last + 1], lines[last]):
         last += 1
@@ -1173,7 +1177,7 @@ def _label_header(lines: list[Line], first: int) -> None:
                 continue
             if ln.cue:
                 _set(ln, "boilerplate", _cue_reason(ln))
-                if ln.kind == "list" and not any(x.label == "metadata" for x in lines[i + 1:first]):
+                if ln.cue == "list-heading" and not any(x.label == "metadata" for x in lines[i + 1:first]):
                     # a list of other stories between the byline and the body: its items are not the article
                     content = _drop_header_list(lines, i, first)
                     headline, titled = -1, False
