@@ -296,6 +296,8 @@ SOURCE_LINE_RE = re.compile(r"(?:source|sources|via|courtesy)\s*:\s*\S.{0,80}")
 BROAD_BIO_RE = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|{_NAME_PARTICLE}))+\s+(?:is|was)\s+(?:a|an)\s")
 #: The signature of an embedded social-media post: "— Jane Doe (@janedoe) September 3, 2024".
 SOCIAL_HANDLE_RE = re.compile(r"\(@\w{1,30}\)(?:\s+\S+){0,4}\s*$")
+#: A market quote in a ticker bar: "S&P 500 5,815.03 +0.40%", "NVDA 138.07 (+2.43%)".
+MARKET_QUOTE_RE = re.compile(r"\d[\d,.]*\s+(?:[+\-−]?\d[\d,.]*\s+)?\(?[+\-−]\d[\d,.]*\s*%\)?$")
 #: The heading of a summary box between the headline and the body ("Story highlights", "Key points").
 BOX_HEADING_RE = re.compile(
     r"(?:story\s+)?highlights|key\s+(?:points|takeaways|facts)|in\s+short|at\s+a\s+glance|what\s+we\s+know|summary"
@@ -549,6 +551,9 @@ _PROSE_CUES: list[tuple[str, str, str, str]] = [
     ("paywall", "inline", "cancel anytime trial trial. subscriptions subscriptions. access",
      r"\bcancel\s+(?:at\s+)?any\s*time\b|\bfree\s+trial\b|\bduring\s+your\s+trial\b"
      r"|\b(?:complete|full|unlimited|premium)\s+digital\s+access\b|\bexplore\s+our\s+(?:full\s+range\s+of\s+)?subscriptions?\b"),
+    ("disclaimer", "end", "informational advice advice. past",
+     r"\bfor\s+(?:general\s+)?informational\s+purposes\s+only\b|\bnot\s+(?:be\s+(?:considered|construed\s+as)|constitute)\s+"
+     r"(?:investment|financial|legal|medical|tax)\s+advice\b|\bpast\s+performance\s+is\s+not\s+(?:indicative|a\s+guarantee)"),
     ("donation", "inline", "donation donate donating consider support supporting",
      r"\b(?:make|making)\s+a\s+(?:donation|gift|contribution)\b|\bdonate\s+(?:today|now)\b"
      r"|\bconsider\s+(?:supporting|donating|subscribing|becoming\s+a\s+(?:member|supporter|subscriber))\b"
@@ -707,6 +712,8 @@ def _features(text: str, start: int, end: int) -> Line:
         ln.cue, ln.kind = "newsletter", "inline"
     elif "(@" in low and SOCIAL_HANDLE_RE.search(low):
         ln.cue, ln.kind = "social-embed", "inline"
+    elif n <= 60 and s.endswith(("%", "%)")) and MARKET_QUOTE_RE.search(s):
+        ln.cue, ln.kind = "market-quote", "inline"
     elif n >= 12 and (not send or n <= 150):
         _credit(ln, low)
     if ln.cue is None and n >= 60:
@@ -738,7 +745,7 @@ def _features(text: str, start: int, end: int) -> Line:
             parts = NAV_SEPARATOR_RE.split(s)
             longest = max(len(p.split()) for p in parts)
             if longest <= 4 and (len(parts) >= 3 or (len(parts) == 2 and (
-                    _BREADCRUMB_RE.search(s) or (" / " in s and n <= 40 and longest <= 3)))):
+                    _BREADCRUMB_RE.search(s) or ((" / " in s or " | " in s) and n <= 40 and longest <= 3)))):
                 ln.nav = True  # a menu or breadcrumb: "Home / World / Europe", "National > Defense"
         ln.title = (not trunc and 2 <= nw <= TITLE_MAX_WORDS and ln.cue is None)
     if not send and fw in _AFFILIATION_FIRST and AFFILIATION_RE.match(lowb):
@@ -1315,6 +1322,8 @@ def _author_context(lines: list[Line], i: int) -> bool:
 # --------------------------------------------------------------------------
 
 
+#: A place in capitals after a date: "Sep 26th 2024 | THE HAGUE".
+_PLACE_TAIL_RE = re.compile(r"[|·•–—-]?\s*[A-Z][A-Z.'’ -]{1,30}$")
 #: A reading time after a date: "... · 3-min read".
 _READ_TAIL_RE = re.compile(r"[·•|-]?\s*\d+\s*-?\s*min(?:ute)?s?\.?\s+read\s*$", re.IGNORECASE)
 
@@ -1331,7 +1340,7 @@ def date_line(s: str) -> str | None:
         if kw is None:
             kw = (m.group("kw") or "").lower()
         pos = _DATE_SEP_RE.match(s, m.end()).end()
-        if pos >= n or not s[pos:].strip(" .") or _READ_TAIL_RE.match(s, pos):
+        if pos >= n or not s[pos:].strip(" .") or _READ_TAIL_RE.match(s, pos) or _PLACE_TAIL_RE.match(s, pos):
             return kw
 
 
