@@ -1793,7 +1793,7 @@ def _claims(state: _State, attributions: list[_Attribution], number_words: list[
             source, kind = "; ".join(src.names), "unnamed"
         out.append(
             {
-                "text": c["text"],
+                "number": c["text"],
                 "value": c["value"],
                 "percent": c["percent"],
                 "unit": unit,

@@ -87,12 +87,12 @@ def test_approximators_come_from_the_lexicon():
 
 
 def test_number_words_need_a_unit():
-    assert [c["text"] for c in table("Among them were three generals.")] == ["three"]
+    assert [c["number"] for c in table("Among them were three generals.")] == ["three"]
     assert table("It was one of the largest, two and a half times bigger.") == []
 
 
 def _claim(claims_list, text):
-    return next(c for c in claims_list if c["text"] == text)
+    return next(c for c in claims_list if c["number"] == text)
 
 
 def test_seed_troop_figures_carry_their_source_and_approximator():
@@ -139,11 +139,11 @@ def test_claims_are_json_ready_and_in_text_order():
 
     rows = table("Officials said 3,000 troops arrived. Another 2,000 soldiers followed, a diplomat said.")
     json.dumps(rows)
-    assert [r["text"] for r in rows] == ["3,000", "2,000"]
+    assert [r["number"] for r in rows] == ["3,000", "2,000"]
     assert rows[1]["source_kind"] == "unnamed"
 
 
 def test_a_number_inside_a_source_is_not_a_claim():
     rows = table("According to two people familiar with the talks, the deal is worth $3 billion.")
-    assert [r["text"] for r in rows] == ["$3 billion"]
+    assert [r["number"] for r in rows] == ["$3 billion"]
     assert rows[0]["source"] == "two people familiar with the talks"
