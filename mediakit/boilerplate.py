@@ -551,6 +551,9 @@ _PROSE_CUES: list[tuple[str, str, str, str]] = [
     ("paywall", "inline", "cancel anytime trial trial. subscriptions subscriptions. access",
      r"\bcancel\s+(?:at\s+)?any\s*time\b|\bfree\s+trial\b|\bduring\s+your\s+trial\b"
      r"|\b(?:complete|full|unlimited|premium)\s+digital\s+access\b|\bexplore\s+our\s+(?:full\s+range\s+of\s+)?subscriptions?\b"),
+    ("affiliate", "inline", "commission commission. commissions affiliate earn",
+     r"\b(?:we|this\s+site|our\s+\w+)\s+(?:may\s+)?(?:earn|receive|get)\s+(?:a\s+)?(?:small\s+)?(?:commissions?|compensation|affiliate)"
+     r"|\baffiliate\s+(?:links?|commissions?|partnerships?)\b"),
     ("disclaimer", "end", "informational advice advice. past",
      r"\bfor\s+(?:general\s+)?informational\s+purposes\s+only\b|\bnot\s+(?:be\s+(?:considered|construed\s+as)|constitute)\s+"
      r"(?:investment|financial|legal|medical|tax)\s+advice\b|\bpast\s+performance\s+is\s+not\s+(?:indicative|a\s+guarantee)"),
