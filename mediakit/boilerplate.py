@@ -699,7 +699,7 @@ def _features(text: str, start: int, end: int) -> Line:
     fw = lowb.split(None, 1)[0].rstrip(_WORD_TRAILERS) if c.isalpha() and c not in "hw" else _first_word(lowb)
     if "..." in fw or "…" in fw:  # "Credit...Jane Doe"
         fw = _first_word(lowb)
-    if n <= DATE_MAX_CHARS and (fw == "#num" or fw in _DATE_FIRST):
+    if n <= DATE_MAX_CHARS and (fw == "#num" or fw in _DATE_FIRST or ("," in s[:32] and c.isalpha())):
         kw = date_line(s)
         if kw is not None:
             ln.date = True
@@ -828,6 +828,10 @@ _CREDITS_FIRST = frozenset("""reporting reported additional editing edited writi
     illustration illustrations graphic graphics produced translated fact-checked fact""".split())
 #: A caption ending with an agency or photographer in brackets: "... on Tuesday. (Yonhap)".
 PAREN_CREDIT_RE = re.compile(r"\((?:[A-Z][\w.'’&-]*(?:[\s/]+[A-Z][\w.'’&-]*){0,3})\)$")
+#: The text under a "Sponsored" / "A message from our sponsor" label, up to
+#: this long, is the advertisement's copy.
+SPONSOR_COPY_MAX_CHARS = 200
+_SPONSOR_LABELS = ("sponsor", "promoted", "paid ", "partner content", "a message from", "a word from")
 #: A credit on a line of its own ("Mario Tama/Getty Images") is at most this
 #: long; the line above it is then the caption.
 CREDIT_LINE_MAX_CHARS = 60
@@ -1061,6 +1065,10 @@ def classify(text: str, segments: list[Segment] | None = None) -> list[Line]:
     counts: dict[str, int] = {}
     for i, ln in enumerate(lines):
         counts[ln.low] = counts.get(ln.low, 0) + 1
+        if ln.cue == "advertising" and ln.low.startswith(_SPONSOR_LABELS) and i + 1 < len(lines):
+            nxt = lines[i + 1]  # the copy under a "Sponsored" label is the advertisement itself
+            if nxt.cue is None and nxt.n <= SPONSOR_COPY_MAX_CHARS and not (nxt.date or nxt.byline or nxt.title):
+                nxt.cue, nxt.kind, nxt.good = "advertising", "inline", False
         if ln.cue == "photo-credit" and ln.n <= CREDIT_LINE_MAX_CHARS:
             # a credit on its own line: its caption is the line above it, or else the line below
             # (not a headline: a title-like line under a dateline, or the first line of the page)
@@ -1327,6 +1335,8 @@ def _author_context(lines: list[Line], i: int) -> bool:
 
 #: A place in capitals after a date: "Sep 26th 2024 | THE HAGUE".
 _PLACE_TAIL_RE = re.compile(r"[|·•–—-]?\s*[A-Z][A-Z.'’ -]{1,30}$")
+#: A place before a date: "Geneva, 15 October 2024".
+_PLACE_HEAD_RE = re.compile(r"[A-Z][A-Za-z.'’ -]{1,30},\s*")
 #: A reading time after a date: "... · 3-min read".
 _READ_TAIL_RE = re.compile(r"[·•|-]?\s*\d+\s*-?\s*min(?:ute)?s?\.?\s+read\s*$", re.IGNORECASE)
 
@@ -1336,6 +1346,9 @@ def date_line(s: str) -> str | None:
     "Today : Nov 24, 2024", "Updated 10:32 AM EDT, Wed October 23, 2024"),
     its keyword in lower case ("" when it has none); otherwise None."""
     pos, n, kw = 0, len(s), None
+    head = _PLACE_HEAD_RE.match(s)  # "Geneva, 15 October 2024": a dateline with its place
+    if head and not DATE_ITEM_RE.match(s):
+        pos = head.end()
     while True:
         m = DATE_ITEM_RE.match(s, pos)
         if m is None or m.end() == pos:
