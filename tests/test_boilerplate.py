@@ -517,3 +517,23 @@ def test_faq_section_stays_in_the_article_and_headline_is_not_a_caption():
     assert all(label_of(text, x)[0] == "body" for x in faq)
     assert label_of(text, "Rachel Moore") == ("metadata", "metadata:author-name")
     assert label_of(text, "Written by")[0] == "boilerplate"
+
+
+def test_sponsored_copy_market_quotes_and_investment_disclaimer():
+    disclaimer = ("The information provided in this article is for informational purposes only and should not be "
+                  "considered investment advice. Past performance is not indicative of future results.")
+    text = page("S&P 500 5,815.03 +0.40%", "Nasdaq 18,489.55 +0.33%", "Trees for every street in the city",
+                middle=["Sponsored", "Discover the region's best winter getaways with our travel partners."],
+                after=[disclaimer])
+    assert label_of(text, "S&P 500 5,815.03 +0.40%") == ("boilerplate", "boilerplate:market-quote")
+    assert label_of(text, "Discover the region's best winter getaways with our travel partners.")[0] == "boilerplate"
+    assert label_of(text, disclaimer) == ("boilerplate", "boilerplate:disclaimer")
+    assert label_of(text, "Trees for every street in the city") == ("body", "body:headline")
+    assert all(label_of(text, p)[0] == "body" for p in ARTICLE)
+
+
+@pytest.mark.parametrize("line,kw", [("Geneva, 15 October 2024", ""), ("Sep 26th 2024 | THE HAGUE", ""),
+                                     ("Updated Wed, October 23, 2024 at 10:15 AM GMT+1 · 3-min read", "updated"),
+                                     ("Smith, 45, was arrested", None), ("May 5 things to know", None)])
+def test_date_lines(line, kw):
+    assert bp.date_line(line) == kw
