@@ -369,7 +369,8 @@ _CUES: list[tuple[str, str, str, str]] = [
     ("newsletter", "inline", "newsletter newsletters sign get enter your thanks thank email e-mail by",
      r"(?:by\s+(?:signing\s+up|subscribing|clicking|registering|submitting|creating\s+an\s+account)\b|sign\s+up\s+(?:for|to)\b|get\s+(?:the|our)\b.{0,60}\b(?:in|to)\s+your\s+inbox"
      r"|enter\s+your\s+e-?mail|your\s+e-?mail(?:\s+address)?\s*$|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing|reading)"
-     r"|.{0,60}delivered\s+(?:straight\s+)?to\s+your\s+inbox|e-?mail\s+address\s*\*?\s*$)"),
+     r"|.{0,60}delivered\s+(?:straight\s+)?to\s+your\s+inbox|e-?mail\s+address\s*\*?\s*$"
+     r"|get\s+(?:our|the)\s+(?:free\s+)?(?:[\w'’-]+\s+){0,3}(?:e-?mails?|newsletters?|bulletins?|briefings?|alerts?)\s*$)"),
     ("subscribe", "inline", "subscribe subscription subscriptions sign signup log login logout register create my support donate join",
      r"subscribe\b.{0,100}$|subscriptions?\s*$|sign\s+in\s+to\b.{0,60}$|support\s+(?:our|independent|quality)\s+journalism"
      r"|(?:sign\s+up|signup|sign\s+in|sign\s+out|log\s*in|log\s*out|logout|register|my\s+account"
@@ -428,9 +429,10 @@ _CUES: list[tuple[str, str, str, str]] = [
      r"|(?:previous|next)\s+(?:article|story|post)|up\s+next|watch\s+next|key\s+(?:events|moments)"
      r"|table\s+of\s+contents|contents|in\s+this\s+(?:article|story|guide)|on\s+this\s+page|jump\s+to\s+section)"
      r"\s*[:»›>→]?\s*$"),
-    ("read-more-link", "inline", "read see also related recommended more watch listen explore opinion analysis exclusive live continue full load show view",
+    ("read-more-link", "inline", "read see also related recommended more watch listen explore opinion analysis exclusive live continue full load show view click tap",
      r"(?:read\s+more|read\s+next|read\s+also|also\s+read|see\s+also|related|recommended|more|watch|listen|read|see|explore|opinion|analysis|exclusive|live)\s*[:|»›>→]\s*\S"
      r"|related\s+(?:article|story|content|video|link|coverage|reading)s?\s*[:|»›>→]?\s+\S"
+     r"|(?:click|tap)\s+here\b.{0,100}$"
      r"|(?:read\s+more|read\s+the\s+full\s+(?:story|article)|continue\s+reading|read\s+full\s+(?:story|article)|load\s+more|show\s+more|view\s+all|see\s+all|see\s+more)\b.{0,20}$"
      r"|full\s+(?:story|article|coverage)\s*[:»›>→]?\s*$"),
     ("share", "inline", "republish share tweet copy copied link print email e-mail save bookmark follow like gift facebook twitter x linkedin whatsapp mail reddit pinterest telegram instagram youtube tiktok threads bluesky flipboard messenger comments comment sms",
@@ -439,10 +441,11 @@ _CUES: list[tuple[str, str, str, str]] = [
      r"|save(?:\s+(?:article|for\s+later|story|this))?\s*$|bookmark\b|follow\s+(?:us|@|on\b)|follow\s*$|like\s+us\s+on|gift\s+(?:this\s+)?article|republish(?:\s+this)?(?:\s+(?:article|story))?\s*$"
      r"|(?:(?:facebook|twitter|x|linkedin|whatsapp|e-?mail|mail|reddit|pinterest|telegram|instagram|youtube|tiktok|threads|bluesky"
      r"|flipboard|messenger|print|copy|link|share|tweet|comments?|sms)\b(?:\s*[|,•·/]\s*|\s+|$)){1,12}$)"),
-    ("reading-time", "inline", "#num reading estimated listen audio",
+    ("reading-time", "inline", "#num reading estimated listen audio new you",
      r"(?:\d+\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?\s*(?:read|reading|listen|watch)\b|\d+\s*(?:min(?:ute)?s?|mins?)\.?\s*$"
      r"|reading\s+time|estimated\s+reading"
-     r"|listen\s+to\s+(?:this\s+)?(?:article|story)|listen\b.{0,20}\d+:\d{2}|audio\s+(?:version|article)|\d+:\d{2}\s*$)"),
+     r"|listen\s+to\s+(?:this\s+)?(?:article|story)|listen\b.{0,20}\d+:\d{2}|audio\s+(?:version|article)|\d+:\d{2}\s*$"
+     r"|(?:new[:!]?\s+)?you\s+can\s+now\s+listen\s+to\b.{0,60}$)"),
     ("app", "inline", "download get install open available",
      r"(?:download|get|install|open\s+in)\s+(?:the|our)?\s*(?:free\s+)?(?:[\w'’-]+\s+){0,3}app\b|available\s+on\s+the\s+app\s+store|get\s+it\s+on\s+google\s+play"),
     ("navigation", "inline", "skip main menu search home back top next previous prev close open toggle go jump section sections all edition change live video watch play audio listen breaking news notification notifications settings enable",
