@@ -411,7 +411,9 @@ _CUES: list[tuple[str, str, str, str]] = [
      r"|this\s+(?:article|story|content|piece|post|report|summary)\s+(?:was|is|has\s+been)\s+(?:\w+\s+){0,2}?"
      r"(?:produced|paid\s+for|sponsored|supported|funded|created|written|generated|edited|translated|prepared|compiled)"
      r"\s+(?:by|with|using|in\s+partnership|in\s+collaboration|from|through)\b"
-     r"|(?:disclaimer|disclosure)(?:\s+statement)?\s*:"),
+     r"|(?:disclaimer|disclosure)(?:\s+statement)?\s*:"
+     r"|this\s+(?:article|story|report)\s+(?:is\s+based\s+on|uses|includes|contains|draws\s+on)\s+(?:\w+\s+)?"
+     r"(?:reporting|material|information|content|reports)\s+from\b"),
     ("list-heading", "list", "the latest related recommended trending most popular top more you read what don't don’t dont must editor's editor’s editors in around from elsewhere further other similar keep recent previous next also up watch key table contents on jump post",
      r"(?:(?:the\s+)?latest(?:\s+(?:news|stories|articles|contents?|posts|headlines|updates|videos?|from\s+.{2,40}|in\s+.{2,40}))?"
      r"|related(?:\s+(?:news|stories|articles?|content|coverage|posts|links|reading|videos?|items|stories\s+from\s+.{2,40}))?"
@@ -1149,7 +1151,7 @@ def classify(text: str, segments: list[Segment] | None = None) -> list[Line]:
         elif ln.contact:
             _set(ln, "metadata", "author-contact")
         elif ln.source:
-            _set(ln, "boilerplate", "source-credit")
+            _set(ln, "metadata", "source")
         elif ln.empty_byline:
             _set(ln, "boilerplate", "empty-byline")
         elif ln.date and ln.time_only:
@@ -1292,7 +1294,7 @@ def _label_tail(lines: list[Line], last: int) -> None:
         elif ln.contact:
             _set(ln, "metadata", "author-contact")
         elif ln.source:
-            _set(ln, "boilerplate", "source-credit")
+            _set(ln, "metadata", "source")
         elif ln.date and ln.repeated:
             _set(ln, "boilerplate", "repeated-line")
         elif ln.date and ln.date_kw in ("published", "updated", "last updated", "first published", "posted",
