@@ -61,16 +61,20 @@ ABBREVIATIONS = frozenset(
 _WORD_RE = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*", re.UNICODE)
 
 # Candidate sentence ends: terminal punctuation, optional closers, whitespace,
-# then something that can open a sentence.
+# then something that can open a sentence.  Only a match at the start of a run
+# of punctuation counts (see sentences_in): the pattern has no look-behind for
+# that, because a pattern that opens with a character set lets the regex engine
+# jump from one punctuation mark to the next instead of trying every position.
 _BOUNDARY_RE = re.compile(
-    r"""(?<![.!?…])            # only at the start of a run of punctuation ...
-        ([.!?…]++)             # ... taken whole: terminal punctuation
+    r"""([.!?…]++)             # terminal punctuation, the whole run
         ([\"'”’)\]]*)          # closing quotes or brackets
         [ \t\u00a0]+           # horizontal whitespace
         (?=[\"“‘'(\[]*[A-Z0-9À-ÖØ-ÞΑ-ΩЀ-Я])  # an opener, then a capital (Latin, Greek, Cyrillic) or digit
     """,
     re.VERBOSE,
 )
+
+_TERMINALS = ".!?…"
 
 # Double quotation marks.  Straight quotes toggle; curly quotes open/close.
 _QUOTE_CHARS_RE = re.compile(r"[\"“”„«»]")
@@ -186,6 +190,11 @@ def sentences_in(text: str, start: int, end: int) -> list[Segment]:
     pos = start
     for m in _BOUNDARY_RE.finditer(text, start, end):
         punct_start = m.start(1)
+        if punct_start and text[punct_start - 1] in _TERMINALS:
+            # the run began before ``start``: no sentence ends inside it.  (A
+            # run met from its first mark is matched whole or not at all, so
+            # this is the only way to meet one in the middle.)
+            continue
         if text[m.end(1) - 1] == "." and m.end(1) - punct_start == 1:
             if _is_abbreviation(text, punct_start, start):
                 continue
@@ -229,6 +238,9 @@ def words(text: str, within: Iterable[Segment] | None = None) -> list[Segment]:
 
 
 _WORD_SPLIT_RE = re.compile(f"({_WORD_RE.pattern})", re.UNICODE)
+# The same tokens in a text without an underscore: ``\w`` is ``[^\W_]`` plus
+# the underscore, and the regex engine tests ``\w`` faster than the set.
+_FAST_WORD_SPLIT_RE = re.compile(r"(\w+(?:[’'\-.]\w+)*)")
 
 
 def _word_spans(text: str, start: int, end: int) -> list[Segment]:
@@ -237,11 +249,39 @@ def _word_spans(text: str, start: int, end: int) -> list[Segment]:
     Splitting on the word pattern (captured) alternates gaps and words; the
     running sum of their lengths gives every offset at C speed.
     """
-    pieces = _WORD_SPLIT_RE.split(text[start:end])
+    piece = text[start:end]
+    pieces = (_WORD_SPLIT_RE if "_" in piece else _FAST_WORD_SPLIT_RE).split(piece)
     if len(pieces) == 1:
         return []
     bounds = list(accumulate(map(len, pieces), initial=start))
     return list(zip(bounds[1::2], bounds[2::2]))
+
+
+def _tokenize(text: str, lowered: str, body: Iterable[Segment]) -> tuple[tuple[Segment, ...], list[str]]:
+    """The word spans of the body segments and the lower-cased words, in one pass.
+
+    ``lowered`` is ``text.lower()``.  When it has the length of ``text`` (every
+    character lower-cases to one), it is split instead of ``text``: lower-casing
+    never turns a word character into a non-word character or into one of the
+    inner marks, or the reverse (true of every Unicode code point), so the
+    tokens and their offsets are the same, and the split hands over the
+    lower-cased words without slicing them out one by one.
+    """
+    same = len(lowered) == len(text)
+    source = lowered if same else text
+    split = (_WORD_SPLIT_RE if "_" in text else _FAST_WORD_SPLIT_RE).split
+    spans: list[Segment] = []
+    tokens: list[str] = []
+    for s, e in body:
+        pieces = split(source[s:e])
+        if len(pieces) == 1:
+            continue
+        bounds = list(accumulate(map(len, pieces), initial=s))
+        spans.extend(zip(bounds[1::2], bounds[2::2]))
+        tokens.extend(pieces[1::2])
+    if not same:
+        tokens = [text[s:e].lower() for s, e in spans]
+    return tuple(spans), tokens
 
 
 def count_words(text: str) -> int:
@@ -269,17 +309,26 @@ class Document:
         return tuple(sentences(self.text, self.body))
 
     @cached_property
+    def lower_text(self) -> str:
+        """``text.lower()``, computed once and shared by the scorers.
+
+        It has the length of ``text`` (so offsets carry over) unless some
+        character lower-cases to several (``İ``); check before relying on it.
+        """
+        return self.text.lower()
+
+    @cached_property
+    def _tokens(self) -> tuple[tuple[Segment, ...], list[str]]:
+        return _tokenize(self.text, self.lower_text, self.body)
+
+    @cached_property
     def words(self) -> tuple[Segment, ...]:
-        return tuple(words(self.text, self.body))
+        return self._tokens[0]
 
     @cached_property
     def lower_words(self) -> list[str]:
         """The body's word tokens, lower-cased, in the order of ``words`` (shared by scorers)."""
-        text = self.text
-        lowered = text.lower()
-        if len(lowered) == len(text):
-            return [lowered[s:e] for s, e in self.words]
-        return [text[s:e].lower() for s, e in self.words]
+        return self._tokens[1]
 
     @cached_property
     def body_chars(self) -> int:
