@@ -205,7 +205,7 @@ _TZ = r"(?:\s*(?:\(?(?:GMT|UTC|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|BST|CET|CEST|IST
 _RELATIVE = (r"(?:(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?)\s+ago"
              r"|yesterday|just\s+now|today)")
 _DATE_KW = (r"(?:today|published|updated|last\s+updated|first\s+published|posted|modified|date|last\s+modified"
-            r"|created|on|as\s+of)")
+            r"|created|on|as\s+of|broadcast|aired|filed|recorded)")
 _DATE_ITEM = (
     rf"(?:(?P<kw>{_DATE_KW})\b\s*(?:on\b|at\b)?\s*[:\-–—|]?\s*)?"
     rf"(?:{_WEEKDAY},?\s*)?"
@@ -301,7 +301,7 @@ MARKET_QUOTE_RE = re.compile(r"\d[\d,.]*\s+(?:[+\-−]?\d[\d,.]*\s+)?\(?[+\-−]
 #: The heading of a summary box between the headline and the body ("Story highlights", "Key points").
 BOX_HEADING_RE = re.compile(
     r"(?:story\s+)?highlights|key\s+(?:points|takeaways|facts)|in\s+short|at\s+a\s+glance|what\s+we\s+know|summary"
-    r"|the\s+big\s+picture|why\s+it\s+matters|quick\s+read|in\s+brief|tl;?dr",
+    r"|the\s+big\s+picture|why\s+it\s+matters|quick\s+read|in\s+brief|tl;?dr|(?:full\s+)?transcript",
     re.IGNORECASE,
 )
 #: Names of organisations, which make a "Published by ..." line an imprint rather than a byline.
@@ -408,9 +408,9 @@ _CUES: list[tuple[str, str, str, str]] = [
      r"|(?:if|when)\s+you\s+(?:buy|purchase|click)\b.{0,60}\b(?:we|us)\s+(?:may\s+)?(?:earn|receive|get)\b"),
     ("disclaimer", "end", "the views this opinions disclaimer disclosure",
      r"(?:the\s+)?(?:views|opinions)\s+(?:and\s+opinions\s+)?expressed\s+(?:in\s+this\s+(?:article|column|piece|post)\s+)?(?:are|do)\b"
-     r"|this\s+(?:article|story|content|piece|post|report|summary)\s+(?:was|is|has\s+been)\s+(?:\w+\s+){0,2}?"
+     r"|this\s+(?:article|story|content|piece|post|report|summary|transcript|translation)\s+(?:was|is|has\s+been)\s+(?:\w+\s+){0,2}?"
      r"(?:produced|paid\s+for|sponsored|supported|funded|created|written|generated|edited|translated|prepared|compiled)"
-     r"\s+(?:by|with|using|in\s+partnership|in\s+collaboration|from|through)\b"
+     r"\s+(?:by|with|using|in\s+partnership|in\s+collaboration|from|through|automatically|by\s+machine)\b"
      r"|(?:disclaimer|disclosure)(?:\s+statement)?\s*:"
      r"|this\s+(?:article|story|report)\s+(?:is\s+based\s+on|uses|includes|contains|draws\s+on)\s+(?:\w+\s+)?"
      r"(?:reporting|material|information|content|reports)\s+from\b"),
@@ -825,6 +825,7 @@ def _credit(ln: Line, low: str) -> None:
 
 _NAV_SEP_CHARS_RE = re.compile(r"[|•·>›»/]")
 _DATE_FIRST = frozenset("""today published updated last first posted modified date created on as yesterday just an a one
+    broadcast aired filed recorded
     mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun sunday
     jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october
     nov november dec december""".split())
