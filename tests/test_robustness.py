@@ -500,3 +500,37 @@ def test_no_input_makes_the_pipeline_hang():
         pytest.fail(f"analysis did not finish within {HANG_LIMIT_S} s; finished so far:\n{done}")
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert json.loads(proc.stdout.strip().splitlines()[-1])["done"] is True
+
+
+# --- a very long line -------------------------------------------------------------
+
+BIG_BYTES = 50 * 1000 * 1000
+
+
+def _one_line(size: int) -> str:
+    unit = " ".join(a.text.replace("\r", " ").replace("\n", " ") for a in mediakit.load_seeds()) + " "
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def test_a_50_mb_single_line_file_is_read_and_segmented(tmp_path):
+    """Reading and segmentation stay linear: a 50 MB line is a few seconds of work, not hours."""
+    from mediakit.text import Document, sentences, words
+
+    text = _one_line(BIG_BYTES)
+    p = tmp_path / "big.txt"
+    p.write_text(text, encoding="utf-8")
+    art = mediakit.read_article(p)
+    assert art.text == text
+    doc = Document.from_text(art.text)
+    assert doc.body == ((0, len(text.rstrip())),)
+    # the long line splits exactly like the same text cut into pieces at sentence ends
+    piece = _one_line(200_000)
+    cut = piece.rfind(". ") + 1
+    head = sentences(piece[:cut])[:-1]  # the last one may run on in the long line
+    assert len(head) > 500
+    assert doc.sentences[: len(head)] == tuple(head)
+    assert len(doc.sentences) > 100 * len(head)
+    # words: the long line has as many as its parts
+    half = len(text) // 2
+    split_at = text.rfind(" ", 0, half)
+    assert doc.n_words == len(words(text[:split_at])) + len(words(text[split_at:]))
