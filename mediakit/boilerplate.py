@@ -298,6 +298,11 @@ BROAD_BIO_RE = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|{_NAME_PARTICLE
 SOCIAL_HANDLE_RE = re.compile(r"\(@\w{1,30}\)(?:\s+\S+){0,4}\s*$")
 #: A market quote in a ticker bar: "S&P 500 5,815.03 +0.40%", "NVDA 138.07 (+2.43%)".
 MARKET_QUOTE_RE = re.compile(r"\d[\d,.]*\s+(?:[+\-−]?\d[\d,.]*\s+)?\(?[+\-−]\d[\d,.]*\s*%\)?$")
+#: The head of a reader's comment: a user name and how long ago it was posted ("reader_jan · 3h").
+COMMENTER_RE = re.compile(
+    r"[\w.@'’-]{2,30}(?:\s+[\w.'’-]{1,30}){0,2}\s*[·•|]\s*(?:\d+(?:s|m|h|d|w)|\d+\s*(?:mins?|hrs?|hours?|days?|weeks?)\s+ago"
+    r"|just\s+now|yesterday)\s*$"
+)
 #: The heading of a summary box between the headline and the body ("Story highlights", "Key points").
 BOX_HEADING_RE = re.compile(
     r"(?:story\s+)?highlights|key\s+(?:points|takeaways|facts)|in\s+short|at\s+a\s+glance|what\s+we\s+know|summary"
@@ -722,6 +727,8 @@ def _features(text: str, start: int, end: int) -> Line:
         ln.cue, ln.kind = "social-embed", "inline"
     elif n <= 60 and s.endswith(("%", "%)")) and MARKET_QUOTE_RE.search(s):
         ln.cue, ln.kind = "market-quote", "inline"
+    elif n <= 60 and COMMENTER_RE.match(low):
+        ln.cue, ln.kind = "comments", "end"  # "reader_jan · 3h": the head of a reader's comment
     elif n >= 12 and (not send or n <= 150):
         _credit(ln, low)
     if ln.cue is None and n >= 60:

@@ -537,3 +537,13 @@ def test_sponsored_copy_market_quotes_and_investment_disclaimer():
                                      ("Smith, 45, was arrested", None), ("May 5 things to know", None)])
 def test_date_lines(line, kw):
     assert bp.date_line(line) == kw
+
+
+def test_reader_comments_without_a_heading_end_the_article():
+    comments = ["reader_jan · 3h",
+                "Great news. I have been asking for longer opening hours for years, and it will make a real difference.",
+                "townwatcher · 2h",
+                "Good decision, but I hope they will also look at opening on Sunday afternoons for families to visit."]
+    text = page("Trees for every street in the city", after=comments)
+    assert all(label_of(text, c)[0] == "boilerplate" for c in comments)
+    assert all(label_of(text, p)[0] == "body" for p in ARTICLE)
