@@ -588,15 +588,16 @@ for _i, (_name, _kind, _words, _pat) in enumerate(_PROSE_CUES):
     for _w in _words.split():
         for _form in (_w, _w + ".", _w + ",", _w + ":", _w + ";", _w + "!", _w + "?", _w + ")"):
             PROSE_CUE_WORDS.setdefault(_form, (_w, []))[1].append(_i)
+_PROSE_TRIGGERS = frozenset(PROSE_CUE_WORDS)
 #: How far around a trigger word its pattern is searched (characters).
 PROSE_CUE_WINDOW = 80
 
 
 def _prose_cue(ln: Line, low: str, sample: list[str]) -> None:
     """Mark a line of prose that holds a furniture cue (see _PROSE_CUES)."""
-    hits = PROSE_CUE_WORDS.keys() & sample
-    if not hits:
+    if _PROSE_TRIGGERS.isdisjoint(sample):
         return
+    hits = _PROSE_TRIGGERS.intersection(sample)
     for form in sorted(hits):
         stem, idx = PROSE_CUE_WORDS[form]
         at = low.find(stem)
