@@ -473,6 +473,12 @@ _CUES: list[tuple[str, str, str, str]] = [
     ("social-embed", "inline", "#sym view a",
      r"view\s+(?:this|the\s+full)\s+post\s+on\s+\w+"
      r"|a\s+(?:post|video|photo)\s+shared\s+by\b.{0,80}$"),
+    ("feedback", "inline", "#sym was rate how send give did",
+     r"(?:was\s+this\s+(?:article|page|story|answer)\s+(?:helpful|useful)|rate\s+this\s+(?:article|story|page)"
+     r"|how\s+(?:useful|helpful)\s+was\s+this|send\s+us\s+your\s+feedback|give\s+feedback|did\s+you\s+find\s+this)\b.{0,40}$"
+     r"|★+\s*$"),
+    ("jump", "inline", "continued",
+     r"continued\s+(?:on|from)\s+(?:page|p\.?)\s*[a-z]?\d+\b.{0,20}$"),
     ("url", "inline", "http https www",
      r"(?:https?://|www\.)\S+\s*$"),
     ("timestamped-link", "inline", "#num",
@@ -1230,7 +1236,7 @@ def _label_header(lines: list[Line], first: int) -> None:
             if content == 0 and (ln.affiliation or (
                     above is not None and not ln.send and ln.words <= AFFILIATION_MAX_WORDS
                     and not (below is not None and below.date)  # a line over a dateline is a headline
-                    and (above.name or (above.byline and ("," in ln.s or ln.words <= HEADLINE_MIN_WORDS))))):
+                    and (above.name or above.byline) and ("," in ln.s or ln.words <= HEADLINE_MIN_WORDS))):
                 _set(ln, "metadata", "affiliation")  # the author's job, desk or employer under the name
                 continue
             if ln.words >= HEADLINE_MIN_WORDS and content < HEADER_MAX_CONTENT_LINES and not ln.s[0].islower():
@@ -1250,6 +1256,9 @@ def _label_header(lines: list[Line], first: int) -> None:
                 continue
             if content == 0 and ln.name:  # an author's name between the headline and the body
                 _set(ln, "metadata", "author-name")
+                continue
+            if content == 0 and i == first - 1 and ln.title and not ln.nav:
+                _set(ln, "body", "in-body")  # a section heading over the first paragraph ("What happened")
                 continue
             if content == 0:  # a short line between headline and body (a label, a counter)
                 _set(ln, "boilerplate", "header-short")
