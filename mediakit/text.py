@@ -66,7 +66,9 @@ _WORD_RE = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*", re.UNICODE)
 # that, because a pattern that opens with a character set lets the regex engine
 # jump from one punctuation mark to the next instead of trying every position.
 _BOUNDARY_RE = re.compile(
-    r"""([.!?…]++)             # terminal punctuation, the whole run
+    r"""([.!?…](?<![.!?…]{2})  # terminal punctuation met from the first mark of a run
+        [.!?…]*+)              # (never from inside one: a long run would be retried
+                               # from every mark, quadratic), the whole run
         ([\"'”’)\]]*)          # closing quotes or brackets
         [ \t\u00a0]+           # horizontal whitespace
         (?=[\"“‘'(\[]*[A-Z0-9À-ÖØ-ÞΑ-ΩЀ-Я])  # an opener, then a capital (Latin, Greek, Cyrillic) or digit
