@@ -336,14 +336,34 @@ def diff_snapshots(old: Snapshot, new: Snapshot) -> list[str]:
         report.append(f"spans added ({len(added)}):")
         report.extend(_clip(added))
 
-    old_claims = [_claim_key(c) for c in old.claims]
-    new_claims = [_claim_key(c) for c in new.claims]
-    gone = [c for c in old_claims if c not in set(new_claims)]
-    came = [c for c in new_claims if c not in set(old_claims)]
-    if gone or came:
-        report.append(f"numeric claims removed ({len(gone)}), added ({len(came)}):")
-        report.extend(_clip([f"  - {_claim_line(dict(c))}" for c in gone] + [f"  + {_claim_line(dict(c))}" for c in came]))
+    report.extend(_claims_diff(old.claims, new.claims))
     return report
+
+
+def _claim_place(claim: Mapping[str, Any]) -> tuple[str, str, str]:
+    return (str(claim.get("id", "")), _fmt_value(claim.get("start")), _fmt_value(claim.get("end")))
+
+
+def _claims_diff(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[str]:
+    """Claims matched by article and offsets: changed fields (``~``), removed (``-``) and added (``+``) claims."""
+    old_at = {_claim_place(c): dict(_claim_key(c)) for c in old}
+    new_at = {_claim_place(c): dict(_claim_key(c)) for c in new}
+    lines = []
+    for place in sorted(set(old_at) | set(new_at), key=lambda p: (p[0], int(p[1] or 0), p[2])):
+        a, b = old_at.get(place), new_at.get(place)
+        if a == b:
+            continue
+        if a is None:
+            lines.append(f"  + {_claim_line(b)}")
+        elif b is None:
+            lines.append(f"  - {_claim_line(a)}")
+        else:
+            changes = [f"{k}: {a.get(k, '(none)')!r} -> {b.get(k, '(none)')!r}"
+                       for k in sorted(set(a) | set(b)) if a.get(k, "") != b.get(k, "")]
+            lines.append(f"  ~ {place[0]}  [{place[1]}:{place[2]}]  " + "; ".join(changes))
+    if not lines:
+        return []
+    return [f"numeric claims changed ({len(lines)}): ~ changed, - removed, + added"] + _clip(lines)
 
 
 #: Claim fields shown in a diff line, in order (the others are compared but not shown).

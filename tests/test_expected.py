@@ -178,6 +178,18 @@ def test_diff_lists_added_and_removed_spans_and_versions():
     assert "'“Hi.”'" in report[4] and "(rule:quote)" in report[4]
 
 
+def test_diff_matches_claims_by_place_and_names_changed_fields():
+    claim = {"id": "a", "start": "10", "end": "15", "number": "3,000", "unit": "troops", "source": "South Korea"}
+    moved = {**claim, "unit": "soldiers"}
+    extra = {"id": "a", "start": "40", "end": "45", "number": "1,500", "unit": "troops", "source": ""}
+    old = _snap({"a": {"x": 1.0}}, {"a": []}, claims=[claim])
+    new = _snap({"a": {"x": 1.0}}, {"a": []}, claims=[moved, extra])
+    report = regen.diff_snapshots(old, new)
+    assert report[0] == "numeric claims changed (2): ~ changed, - removed, + added"
+    assert report[1] == "  ~ a  [10:15]  unit: 'troops' -> 'soldiers'"
+    assert report[2] == "  + a  [40:45]  number='1,500', unit='troops'"
+
+
 def test_diff_clips_long_sections():
     old = _snap({f"a{i:03}": {"x": 0.0} for i in range(100)}, {})
     new = _snap({f"a{i:03}": {"x": 1.0} for i in range(100)}, {})
