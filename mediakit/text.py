@@ -241,8 +241,10 @@ def words(text: str, within: Iterable[Segment] | None = None) -> list[Segment]:
 
 _WORD_SPLIT_RE = re.compile(f"({_WORD_RE.pattern})", re.UNICODE)
 # The same tokens in a text without an underscore: ``\w`` is ``[^\W_]`` plus
-# the underscore, and the regex engine tests ``\w`` faster than the set.
-_FAST_WORD_SPLIT_RE = re.compile(r"(\w+(?:[’'\-.]\w+)*)")
+# the underscore, and the regex engine tests ``\w`` faster than the set.  The
+# repeats are possessive (nothing follows them, so giving back characters could
+# never help a match), which spares the engine its backtracking bookkeeping.
+_FAST_WORD_SPLIT_RE = re.compile(r"(\w++(?:[’'\-.]\w++)*+)")
 
 
 def _word_spans(text: str, start: int, end: int) -> list[Segment]:
@@ -278,8 +280,10 @@ def _tokenize(text: str, lowered: str, body: Iterable[Segment]) -> tuple[tuple[S
         pieces = split(source[s:e])
         if len(pieces) == 1:
             continue
-        bounds = list(accumulate(map(len, pieces), initial=s))
-        spans.extend(zip(bounds[1::2], bounds[2::2]))
+        # running offsets: s, end of gap, end of word, end of gap ...; pairs after the first are words
+        bounds = accumulate(map(len, pieces), initial=s)
+        next(bounds)
+        spans.extend(zip(bounds, bounds))
         tokens.extend(pieces[1::2])
     if not same:
         tokens = [text[s:e].lower() for s, e in spans]
