@@ -1221,7 +1221,9 @@ def find_spans(doc: Document, lexicon: Lexicon) -> list[Span]:
     """Every hedge, approximator, booster and dismissal span in the body of ``doc``."""
     matcher = _matcher(lexicon)
     text = doc.text
-    low = _lower(text)
+    low = getattr(doc, "lower_text", None)  # shared with the other scorers
+    if low is None or len(low) != len(text):
+        low = _lower(text)
     body = doc.body
     ctx = _Ctx(doc, text, low)
     entries = matcher.entries
