@@ -109,6 +109,10 @@ class Analysis:
         object.__setattr__(self, "lexicons", _freeze(self.lexicons))
         object.__setattr__(self, "details", _freeze(self.details))
 
+    def __repr__(self) -> str:
+        return (f"<Analysis {self.article.id!r}: {len(self.text)} characters, "
+                f"{len(self.spans)} spans, {len(self.scores)} scores>")
+
     @property
     def id(self) -> str:
         return self.article.id

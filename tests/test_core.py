@@ -91,3 +91,8 @@ def test_span_orders_by_position():
     spans = [Span(5, 9, "hedge", "xxxx", "r"), Span(0, 3, "quote", "yyy", "r")]
     an = Analysis(Article("a", "yyy  xxxx"), "yyy  xxxx", tuple(spans), {})
     assert [s.start for s in an.spans] == [0, 5]
+
+
+def test_analysis_repr_is_short_and_names_no_path(seeds):
+    r = repr(mediakit.analyze(seeds[0]))
+    assert r.startswith("<Analysis 'seed-000': ") and len(r) < 120 and "/" not in r
