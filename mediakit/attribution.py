@@ -1381,7 +1381,7 @@ def score(doc: Document, lexicons: dict[str, Lexicon]) -> ScorerResult:
     cues: list[_Cue] = []
     number_words: list[tuple[int, int]] = []
     lookup = R.lookup
-    for cs, ce in _candidates(R, text, doc.body):
+    for cs, ce in _candidates(R, text, doc.body, doc.lower_text):
         key = " ".join(text[cs:ce].lower().split()).replace("’", "'")
         cat, pattern = lookup[key]
         if cat == "number":
@@ -1454,11 +1454,14 @@ def score(doc: Document, lexicons: dict[str, Lexicon]) -> ScorerResult:
     return _result(state, attributions, number_words)
 
 
-def _candidates(R: _Rules, text: str, body: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Start and end of every cue candidate in the body lines, leftmost-longest, not overlapping."""
+def _candidates(R: _Rules, text: str, body: Sequence[tuple[int, int]], low: str | None = None) -> list[tuple[int, int]]:
+    """Start and end of every cue candidate in the body lines, leftmost-longest, not overlapping.
+
+    ``low`` is ``text.lower()`` when the caller has it (``Document.lower_text``)."""
     if not body:
         return []
-    low = text.lower()
+    if low is None:
+        low = text.lower()
     fold = len(low) != len(text)  # a few characters change length in lower case
     scan, anchored = R.regexes(fold)
     if fold:
