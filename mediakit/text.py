@@ -191,13 +191,13 @@ def sentences_in(text: str, start: int, end: int) -> list[Segment]:
     quote_starts: list[int] = []
     pos = start
     for m in _BOUNDARY_RE.finditer(text, start, end):
-        punct_start = m.start(1)
+        punct_start, punct_end = m.span(1)
         if punct_start and text[punct_start - 1] in _TERMINALS:
             # the run began before ``start``: no sentence ends inside it.  (A
             # run met from its first mark is matched whole or not at all, so
             # this is the only way to meet one in the middle.)
             continue
-        if text[m.end(1) - 1] == "." and m.end(1) - punct_start == 1:
+        if punct_end - punct_start == 1 and text[punct_start] == ".":
             if _is_abbreviation(text, punct_start, start):
                 continue
         if quotes is None:
@@ -206,7 +206,10 @@ def sentences_in(text: str, start: int, end: int) -> list[Segment]:
         cut = m.end(2)
         if quotes and _inside_quote(quotes, quote_starts, punct_start, cut):
             continue  # inside a quotation that closes later on this line
-        _append_stripped(text, pos, cut, out)
+        if pos < cut and not text[pos].isspace() and not text[cut - 1].isspace():
+            out.append((pos, cut))  # already stripped: the common case
+        else:
+            _append_stripped(text, pos, cut, out)
         pos = m.end()
     _append_stripped(text, pos, end, out)
     return out
