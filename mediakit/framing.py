@@ -83,7 +83,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, repeat
+from operator import is_
 from typing import Any, Iterable
 
 from .core import ScoreInfo, ScorerResult
@@ -324,15 +325,21 @@ class _Scanner:
         self.cache: dict[str, tuple] = {}
 
     def lookup(self, low: list[str]) -> list[tuple]:
+        """The cache entry of every token; tokens not seen before are resolved and remembered."""
         cache = self.cache
-        new = set(low).difference(cache)
-        if new:
-            if len(cache) + len(new) > TOKEN_CACHE_SIZE:
+        found = list(map(cache.get, low))  # one C pass; an entry is never None
+        if None in found:
+            misses = list(compress(range(len(low)), map(is_, found, repeat(None))))
+            if len(cache) + len(misses) > TOKEN_CACHE_SIZE:
                 cache.clear()
-            for tok in new:
-                f, lo = self.frames.resolve(tok), self.loaded.resolve(tok)
-                cache[tok] = (f, lo, self._next_forms(f, lo)) if f or lo else ()
-        return list(map(cache.__getitem__, low))
+            for i in misses:
+                tok = low[i]
+                entry = cache.get(tok)  # the same new token may occur twice
+                if entry is None:
+                    f, lo = self.frames.resolve(tok), self.loaded.resolve(tok)
+                    entry = cache[tok] = (f, lo, self._next_forms(f, lo)) if f or lo else ()
+                found[i] = entry
+        return found
 
     def _next_forms(self, f: tuple[int, ...], lo: tuple[int, ...]) -> frozenset[str] | None:
         forms: set[str] = set()
