@@ -103,5 +103,6 @@ def adversarial_inputs() -> dict[str, str]:
         "zero_width": "\u200b" * 100_000,
         "emoji": "😀" * 100_000,
         "hedges_in_a_row": "reportedly allegedly possibly " * 10_000,
+        "sentiment_words_in_one_sentence": "good bad great awful " * 10_000,
         "one_long_sentence": " ".join(["officials said that"] * 30_000) + ".",
     }
