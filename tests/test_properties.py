@@ -13,10 +13,11 @@ import subprocess
 import sys
 import textwrap
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import mediakit
+from mediakit.io import _as_path, _looks_like_path
 
 from .conftest import REPO
 
@@ -56,6 +57,13 @@ texts = st.one_of(any_text, news_text)
 padding = st.lists(st.sampled_from([" ", "\t", "\n", "\r\n", "\r", "\n\n", "\u00a0"]), max_size=6).map("".join)
 
 
+def is_text(s: str) -> bool:
+    """Whether ``analyze(s)`` takes ``s`` as text: a one-line string naming an existing file or
+    folder (``"/"``, ``"."``) is read as a path, and ``"x.csv"`` naming none is a missing file
+    (docs/robustness.md)."""
+    return _as_path(s) is None and not _looks_like_path(s)
+
+
 def _same(a: float, b: float) -> bool:
     return a == b or (math.isnan(a) and math.isnan(b))
 
@@ -75,8 +83,14 @@ def check(an, columns=COLUMNS) -> None:
         assert math.isnan(v) or info.low <= v <= info.high, (name, v, info.low, info.high)
 
 
+def test_strings_naming_paths_are_excluded_only_when_they_do_name_one():
+    assert not is_text("/") and not is_text(".") and not is_text("missing-file.csv")
+    assert is_text("Troops arrived.") and is_text("/nonexistent/dir") and is_text("a\n/")
+
+
 @given(texts)
 def test_analysis_never_raises_and_keeps_its_invariants(text):
+    assume(is_text(text))
     an = mediakit.analyze(text)
     check(an)
     if "<" not in text:  # only text that may be HTML is replaced by its visible text
@@ -86,12 +100,14 @@ def test_analysis_never_raises_and_keeps_its_invariants(text):
 @settings(max_examples=60)
 @given(texts)
 def test_invariants_hold_with_tone_and_without_boilerplate_removal(text):
+    assume(is_text(text))
     check(mediakit.analyze(text, tone=True), TONE_COLUMNS)
     check(mediakit.analyze(text, strip_boilerplate=False))
 
 
 @given(texts, padding, padding)
 def test_padding_with_whitespace_changes_no_score(text, before, after):
+    assume(is_text(text) and is_text(before + text + after))
     plain = mediakit.analyze(text)
     padded = mediakit.analyze(before + text + after)
     assert plain.scores.keys() == padded.scores.keys()
@@ -108,6 +124,7 @@ def test_padding_with_whitespace_changes_no_score(text, before, after):
 @settings(max_examples=50)
 @given(texts)
 def test_results_are_identical_across_runs(text):
+    assume(is_text(text))
     a = mediakit.analyze(text).to_dict()
     b = mediakit.analyze(text).to_dict()
     assert json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
@@ -116,6 +133,7 @@ def test_results_are_identical_across_runs(text):
 @settings(max_examples=30)
 @given(st.lists(texts, max_size=8))
 def test_a_batch_has_one_row_per_text_with_the_scores_of_analyze(batch):
+    assume(all(is_text(t) for t in batch))
     df = mediakit.score(batch, progress=False)
     assert list(df.index) == [str(i) for i in range(len(batch))]
     for i, text in enumerate(batch):
