@@ -61,10 +61,11 @@ ABBREVIATIONS = frozenset(
 _WORD_RE = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*", re.UNICODE)
 
 # Candidate sentence ends: terminal punctuation, optional closers, whitespace,
-# then something that can open a sentence.  Only a match at the start of a run
-# of punctuation counts (see sentences_in): the pattern has no look-behind for
-# that, because a pattern that opens with a character set lets the regex engine
-# jump from one punctuation mark to the next instead of trying every position.
+# then something that can open a sentence.  The pattern opens with a character
+# set, so the regex engine jumps from one punctuation mark to the next instead
+# of trying every position; the look-behind comes after that first mark.  It
+# also sees the text before the start of a search, so a run that began before
+# a segment never ends a sentence inside it.
 _BOUNDARY_RE = re.compile(
     r"""([.!?…](?<![.!?…]{2})  # terminal punctuation met from the first mark of a run
         [.!?…]*+)              # (never from inside one: a long run would be retried
@@ -75,8 +76,6 @@ _BOUNDARY_RE = re.compile(
     """,
     re.VERBOSE,
 )
-
-_TERMINALS = ".!?…"
 
 # Double quotation marks.  Straight quotes toggle; curly quotes open/close.
 _QUOTE_CHARS_RE = re.compile(r"[\"“”„«»]")
@@ -192,11 +191,6 @@ def sentences_in(text: str, start: int, end: int) -> list[Segment]:
     pos = start
     for m in _BOUNDARY_RE.finditer(text, start, end):
         punct_start, punct_end = m.span(1)
-        if punct_start and text[punct_start - 1] in _TERMINALS:
-            # the run began before ``start``: no sentence ends inside it.  (A
-            # run met from its first mark is matched whole or not at all, so
-            # this is the only way to meet one in the middle.)
-            continue
         if punct_end - punct_start == 1 and text[punct_start] == ".":
             if _is_abbreviation(text, punct_start, start):
                 continue
