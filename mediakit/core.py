@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from operator import attrgetter
 from typing import Any, Mapping, NamedTuple
 
 from . import __version__
@@ -51,8 +50,6 @@ DEFAULT_SCORERS = ("boilerplate", "readability", "hedging", "attribution", "fram
 OPTIONAL_SCORERS = ("tone",)
 
 _MODULES: dict[str, Any] = {}
-#: The order of :class:`~mediakit.types.Span` (``order=True``: its fields in turn) as a sort key.
-_SPAN_ORDER = attrgetter("start", "end", "category", "cue", "rule")
 
 
 def scorer_module(name: str) -> Any:
@@ -140,9 +137,6 @@ def analyze(
         scores.update(result.scores)
         if result.details:
             details[name] = result.details
-    # Sorted here by the fields Span orders by, extracted in C: Analysis then
-    # sorts a sorted list, which costs one comparison per span.
-    spans.sort(key=_SPAN_ORDER)
     return Analysis(
         article=article,
         text=text,

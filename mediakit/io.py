@@ -121,6 +121,8 @@ def _control_share(text: str) -> float:
 
 def _valid_unicode(text: str) -> str:
     """``text`` with lone surrogates replaced by U+FFFD (same length, same offsets)."""
+    if text.isascii():
+        return text
     return _SURROGATE_RE.sub("\ufffd", text) if _SURROGATE_RE.search(text) else text
 
 
