@@ -164,7 +164,7 @@ from bisect import bisect_left, bisect_right
 from itertools import product
 from typing import Any, Iterable, NamedTuple, Sequence
 
-from .claims import NUMBER_WORDS, approximator_before, numbers_in, unit_after, word_number
+from .numbers import NUMBER_WORDS, approximator_before, numbers_in, unit_after, word_number
 from .core import ScoreInfo, ScorerResult
 from .lexicon import Lexicon, pattern_regex
 from .quotes import Quote, find_quotes

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from mediakit import attribution, claims
+from mediakit import attribution
+from mediakit import numbers as claims
 from mediakit.lexicon import load_lexicon
 from mediakit.text import Document
 

@@ -317,3 +317,11 @@ def test_score_table_carries_the_dominant_frame_label(seeds, seed_analyses):
     assert list(df.columns[-2:]) == ["dominant_frame", "error"]
     for a in seed_analyses:
         assert df.loc[a.id, "dominant_frame"] == a.details["framing"]["dominant_frame"]
+
+
+def test_package_claims_is_the_table_function_after_the_scorers_are_imported(seeds):
+    import mediakit
+    from mediakit import attribution  # noqa: F401  (imports the number finder)
+
+    assert mediakit.claims is claims
+    assert len(mediakit.claims(seeds[:1])) > 0
