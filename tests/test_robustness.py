@@ -549,3 +549,38 @@ def test_a_50_mb_single_line_file_is_read_and_segmented(tmp_path):
     half = len(text) // 2
     split_at = text.rfind(" ", 0, half)
     assert doc.n_words == len(words(text[:split_at])) + len(words(text[split_at:]))
+
+
+BIG_SCRIPT = textwrap.dedent(
+    """
+    import csv, sys
+    sys.path.insert(0, sys.argv[1])
+    from mediakit.cli import main
+    code = main(["score", sys.argv[2], "-o", sys.argv[3]])
+    (row,) = list(csv.DictReader(open(sys.argv[3], encoding="utf-8")))
+    print("|".join([str(code), row["id"], row["error"], row["words"], row["sentences"]]))
+    """
+)
+#: A hang detector for the whole pipeline on one 50 MB line (it takes about a minute).
+BIG_LIMIT_S = 900
+
+
+def test_a_50_mb_single_line_file_is_scored_by_the_command_line(tmp_path):
+    text = _one_line(BIG_BYTES)
+    p = tmp_path / "big.txt"
+    p.write_text(text, encoding="utf-8")
+    from mediakit.text import words
+
+    expected_words = len(words(text))
+    del text
+    out = tmp_path / "big.csv"
+    try:
+        proc = subprocess.run([sys.executable, "-c", BIG_SCRIPT, str(REPO), str(p), str(out)], capture_output=True,
+                              text=True, timeout=BIG_LIMIT_S, cwd=tmp_path)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"scoring one 50 MB line did not finish within {BIG_LIMIT_S} s (run benchmarks/bench.py "
+                    "--big-mb 50 to see which part is slow)")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    code, aid, error, words, sentences = proc.stdout.strip().splitlines()[-1].split("|")
+    assert (code, aid, error) == ("0", "big", "")
+    assert float(words) == expected_words and float(sentences) > 100_000
