@@ -61,9 +61,12 @@ FKGL_SENTENCE, FKGL_SYLLABLE, FKGL_BASE = 0.39, 11.8, -15.59
 
 COLUMNS = (
     ScoreInfo("avg_sentence_length", "words per sentence", 0.0, math.inf, "average sentence length in the body"),
-    ScoreInfo("flesch_reading_ease", "score", -math.inf, FRE_BASE - FRE_SENTENCE - FRE_SYLLABLE,
+    # The formulas' bounds: a body line without words ("—") still counts as a sentence and a
+    # token of digits can have no syllable, so words per sentence and syllables per word may
+    # each fall below 1, and only the constant term bounds the score.
+    ScoreInfo("flesch_reading_ease", "score", -math.inf, FRE_BASE,
               "Flesch reading ease: higher is easier (60-70 plain English, below 30 very difficult)"),
-    ScoreInfo("flesch_kincaid_grade", "US school grade", FKGL_SENTENCE + FKGL_SYLLABLE + FKGL_BASE, math.inf,
+    ScoreInfo("flesch_kincaid_grade", "US school grade", FKGL_BASE, math.inf,
               "Flesch-Kincaid grade level: the school year a reader needs"),
 )
 
