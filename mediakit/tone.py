@@ -62,11 +62,33 @@ def analyzer():
     return _ANALYZER
 
 
+#: Longest piece of a sentence handed to VADER at once (characters).  VADER's
+#: cost grows with the square of the words in one call, so a pathological
+#: "sentence" of tens of thousands of words is scored in pieces of this size
+#: (split at spaces) and their compound scores averaged.  Real sentences are
+#: far shorter and go to VADER whole.
+MAX_VADER_CHARS = 1000
+
+
+def _compound(polarity, piece: str) -> float:
+    if len(piece) <= MAX_VADER_CHARS:
+        return polarity(piece)["compound"]
+    parts, i, n = [], 0, len(piece)
+    while i < n:
+        j = i + MAX_VADER_CHARS
+        if j < n:
+            k = piece.rfind(" ", i + 1, j)
+            j = k if k > i else j
+        parts.append(piece[i:j])
+        i = j
+    return math.fsum(polarity(p)["compound"] for p in parts) / len(parts)
+
+
 def score(doc: Document, lexicons: dict | None = None) -> ScorerResult:
     """Sentence-averaged VADER tone of the body."""
     polarity = analyzer().polarity_scores
     text = doc.text
-    values = [polarity(text[s:e])["compound"] for s, e in doc.sentences]
+    values = [_compound(polarity, text[s:e]) for s, e in doc.sentences]
     if values:
         mean = math.fsum(values) / len(values)
         spread = math.sqrt(math.fsum((v - mean) ** 2 for v in values) / len(values))

@@ -102,3 +102,19 @@ def test_tone_needs_no_network(no_network, monkeypatch):
     monkeypatch.setattr(tone, "_ANALYZER", None)
     assert tone_of(NEGATIVE).scores["tone"] < -0.5
     assert no_network == []
+
+
+def test_a_pathological_sentence_goes_to_vader_in_pieces():
+    from mediakit import tone as tone_mod
+
+    calls = []
+
+    def polarity(piece):
+        calls.append(len(piece))
+        return {"compound": 0.5}
+
+    long_sentence = " ".join(["good"] * 5000)
+    assert tone_mod._compound(polarity, long_sentence) == 0.5
+    assert len(calls) > 1 and max(calls) <= tone_mod.MAX_VADER_CHARS
+    calls.clear()
+    assert tone_mod._compound(polarity, "A short sentence.") == 0.5 and calls == [17]
