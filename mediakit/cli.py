@@ -15,12 +15,13 @@ import csv
 import json
 import math
 import sys
+import warnings
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 from . import __version__
 from .frame import columns, iter_rows
-from .io import InputError, NotTextError, iter_articles
+from .io import InputError, NotTextError, check_source, iter_articles
 from .lexicon import LexiconError
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
@@ -144,6 +145,8 @@ def _write_parquet(rows: Iterable[dict[str, Any]], output: str, header: list[str
 
 def cmd_score(args: argparse.Namespace) -> int:
     paths = _check_paths(args.paths)
+    for p in paths:  # a table without its text column is a usage error, before any output
+        check_source(p, text_column=args.text_column)
     lexicons = _lexicon_options(args)
     if lexicons:
         from .core import _resolve_lexicons
@@ -325,6 +328,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """Warnings (such as a decoding fallback) as one readable line on stderr."""
+    print(f"mediakit: warning: {message}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
@@ -332,7 +340,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits 2 on bad usage
         return int(exc.code or 0)
     try:
-        return args.func(args)
+        with warnings.catch_warnings():
+            warnings.showwarning = _show_warning
+            return args.func(args)
     except (UsageError, FileNotFoundError, InputError, NotTextError, LexiconError, IsADirectoryError,
             PermissionError) as exc:
         print(f"mediakit: {exc}", file=sys.stderr)

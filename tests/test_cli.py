@@ -84,3 +84,18 @@ def test_binary_file_in_a_batch_becomes_an_error_row(tmp_path, capsys):
 def test_console_script_runs_as_module():
     proc = subprocess.run([sys.executable, "-m", "mediakit", "--version"], capture_output=True, text=True)
     assert proc.returncode == 0 and proc.stdout.startswith("mediakit ")
+
+
+def test_table_without_text_column_is_exit_2_before_any_output(tmp_path, capsys):
+    table = tmp_path / "t.csv"
+    table.write_text("id,headline\n1,Troops arrive\n", encoding="utf-8")
+    code, out, err = run(["score", str(table)], capsys)
+    assert code == 2 and out == "" and "t.csv" in err and "text" in err
+
+
+def test_decoding_fallback_is_one_readable_warning_line(tmp_path, capsys):
+    (tmp_path / "a.txt").write_bytes("Officials said the \u201cdeal\u201d was done.".encode("cp1252"))
+    code, out, err = run(["score", str(tmp_path)], capsys)
+    assert code == 0
+    assert "mediakit: warning: " in err and "cp1252" in err and "a.txt" in err
+    assert "warnings.warn" not in err
