@@ -426,18 +426,6 @@ def _scanner(frames: Lexicon, loaded: Lexicon) -> _Scanner:
     return sc
 
 
-def _lower_words(doc: Document) -> list[str]:
-    """The body's word tokens, lower-cased (shared with other scorers when the Document provides it)."""
-    shared = getattr(doc, "lower_words", None)
-    if shared is not None:
-        return shared
-    text = doc.text
-    lowered = text.lower()
-    if len(lowered) == len(text):  # true unless a character lower-cases to several (rare)
-        return [lowered[s:e] for s, e in doc.words]
-    return [text[s:e].lower() for s, e in doc.words]
-
-
 def _sentence_initial(doc: Document, start: int) -> bool:
     """Whether only opening quotes or brackets stand between the sentence start and ``start``."""
     k = doc.sentence_index(start)
@@ -505,7 +493,7 @@ def score(doc: Document, lexicons: dict[str, Lexicon]) -> ScorerResult:
     scanner = _scanner(lexicons["frames"], lexicons["loaded"])
     patterns, loaded = scanner.frames.patterns, scanner.loaded
     text, words = doc.text, doc.words
-    low = _lower_words(doc)
+    low = doc.lower_words
     frame_matches, loaded_matches = scanner.scan(text, words, low)
     spans: list[Span] = []
     skipped: list[dict[str, Any]] = []

@@ -111,22 +111,10 @@ def flesch_kincaid_grade(words: int, sentences: int, syllable_count: int) -> flo
     return FKGL_SENTENCE * (words / sentences) + FKGL_SYLLABLE * (syllable_count / words) + FKGL_BASE
 
 
-def _lower_words(doc: Document) -> list[str]:
-    """The body's word tokens, lower-cased (shared with other scorers when the Document provides it)."""
-    shared = getattr(doc, "lower_words", None)
-    if shared is not None:
-        return shared
-    text = doc.text
-    lowered = text.lower()
-    if len(lowered) == len(text):  # true unless a character lower-cases to several (rare)
-        return [lowered[s:e] for s, e in doc.words]
-    return [text[s:e].lower() for s, e in doc.words]
-
-
 def score(doc: Document, lexicons: dict | None = None) -> ScorerResult:
     """Sentence length and the Flesch scores of the body."""
     n_words, n_sentences = doc.n_words, doc.n_sentences
-    n_syllables = sum(map(syllables, _lower_words(doc))) if n_words else 0
+    n_syllables = sum(map(syllables, doc.lower_words)) if n_words else 0
     scores = {
         "avg_sentence_length": n_words / n_sentences if n_sentences else math.nan,
         "flesch_reading_ease": flesch_reading_ease(n_words, n_sentences, n_syllables),
