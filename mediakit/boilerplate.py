@@ -1076,10 +1076,140 @@ def _nonblank_lines(text: str) -> list[Segment]:
     return out
 
 
+#: A hard-wrapped line (one line of a paragraph broken over several lines)
+#: is at least this long ...
+WRAP_MIN_CHARS = 40
+#: ... and has at least this many words.
+WRAP_MIN_WORDS = 6
+#: Words that leave a sentence open: a line ending on one of these (articles,
+#: conjunctions, prepositions that need their object, auxiliaries) goes on
+#: on the next line.  Words a headline may end on ("again", "up", "said")
+#: are left out.
+WRAP_OPEN_WORDS = frozenset(
+    """
+    a an the and or but nor of to for from with by at into onto than that which who whom whose as if because
+    while although though whether its their his her our your my has have had will would could should may
+    might must can shall between among during against without within amid per via
+    """.split()
+)
+#: The last character of a line that a paragraph continues after (a letter,
+#: a digit or a comma: no sentence end, no colon before a list).
+_WRAP_TAIL_RE = re.compile(r"[^\W_]|[,;\-–—]")
+
+
+def _line_breaks(gap: str) -> int:
+    """How many line breaks the text between two non-blank lines holds
+    (``\r\n`` counts once, as in :meth:`str.splitlines`)."""
+    return len((gap + "x").splitlines()) - 1
+
+
+def _continues(text: str, ln: Line, nxt: Line) -> bool:
+    """Whether ``nxt`` continues the paragraph that ``ln`` was wrapped from.
+
+    ``ln`` must be a long line that does not end a sentence (rule
+    ``wrap-lower``: the next line then opens in lower case; rule
+    ``wrap-open``: ``ln`` ends on a comma or a function word, which no
+    sentence or headline ends on, and the next line may open with a
+    capital).  A list of headlines ("Latest stories" and its items) has no
+    such lines: each title ends on a content word and the next opens with a
+    capital.  Neither line may be a date, byline, credit, bullet or menu,
+    and no blank line may separate them.
+    """
+    if (ln.send or ln.trunc or ln.n < WRAP_MIN_CHARS or ln.words < WRAP_MIN_WORDS or ln.date or ln.byline
+            or ln.credits or ln.nav or ln.empty_byline):
+        return False
+    if nxt.date or nxt.byline or nxt.credits or nxt.bullet or nxt.nav or nxt.empty_byline or nxt.name:
+        return False
+    if not _WRAP_TAIL_RE.fullmatch(ln.s[-1]) or _line_breaks(text[ln.end:nxt.start]) != 1:
+        return False
+    c = nxt.s[0]
+    if c.islower():
+        return True
+    if ln.s[-1] in ",;":
+        return c.isalnum() or c in _OPENERS
+    return ln.low.rsplit(None, 1)[-1] in WRAP_OPEN_WORDS and (c.isalnum() or c in _OPENERS)
+
+
+#: Inside a wrapped paragraph, a line that ends a sentence and fills at least
+#: this share of the paragraph's longest line was broken by the wrap, not by
+#: the writer: the sentence on the next line belongs to the same paragraph.
+WRAP_FULL_SHARE = 0.8
+
+
+def _next_sentence(text: str, group: list[Line], nxt: Line) -> bool:
+    """Whether ``nxt`` continues a wrapped paragraph (``group``, at least two
+    lines) whose last line ends a sentence at the wrap width (rule
+    ``wrap-sentence``): ``nxt`` opens a new sentence with a capital, is no
+    longer than the paragraph's lines, carries no furniture cue and either
+    ends a sentence (the paragraph's short last line) or is wrapped itself."""
+    ln = group[-1]
+    width = max(x.n for x in group)
+    if not ln.send or ln.n < WRAP_FULL_SHARE * width or nxt.n > width:
+        return False
+    if (nxt.cue or nxt.date or nxt.byline or nxt.credits or nxt.bullet or nxt.nav or nxt.name or nxt.empty_byline
+            or nxt.trunc or not (nxt.s[0].isupper() or nxt.s[0] in _OPENERS)):
+        return False
+    if _line_breaks(text[ln.end:nxt.start]) != 1:
+        return False
+    return nxt.send or (nxt.n >= WRAP_FULL_SHARE * width and _WRAP_TAIL_RE.fullmatch(nxt.s[-1]) is not None)
+
+
+def _wrapped_units(text: str, lines: list[Line]) -> tuple[list[Line], list[list[Line]]]:
+    """Group the lines of hard-wrapped paragraphs.  Returns the units to
+    classify (a line, or one Line standing for a whole wrapped paragraph,
+    with the features of the joined paragraph) and, for each unit, the lines
+    it stands for."""
+    units: list[Line] = []
+    members: list[list[Line]] = []
+    i, n = 0, len(lines)
+    while i < n:
+        j = i
+        while j + 1 < n and (_continues(text, lines[j], lines[j + 1])
+                             or (j > i and _next_sentence(text, lines[i:j + 1], lines[j + 1]))):
+            j += 1
+        if j == i:
+            units.append(lines[i])
+            members.append([lines[i]])
+        else:
+            group = lines[i:j + 1]
+            joined = " ".join(x.s for x in group)
+            unit = _features(joined, 0, len(joined))
+            unit.start, unit.end = group[0].start, group[-1].end
+            units.append(unit)
+            members.append(group)
+        i = j + 1
+    return units, members
+
+
 def classify(text: str, segments: list[Segment] | None = None) -> list[Line]:
-    """Label every non-blank line of plain text; see the module docstring."""
+    """Label every non-blank line of plain text; see the module docstring.
+
+    The lines of a hard-wrapped paragraph (:func:`_continues`) are classified
+    as one unit; each keeps its own span and features and takes the unit's
+    label (reason ``body:wrapped-paragraph`` for the body).
+    """
     segs = _nonblank_lines(text) if segments is None else segments
     lines = [_features(text, a, b) for a, b in segs]
+    if len(lines) < 2:
+        return _classify_lines(lines)
+    units, members = _wrapped_units(text, lines)
+    if len(units) == len(lines):
+        return _classify_lines(lines)
+    _classify_lines(units)
+    for unit, group in zip(units, members):
+        if len(group) == 1:
+            continue
+        for ln in group:
+            ln.region = unit.region
+            if unit.label == "body":
+                _set(ln, "body", "wrapped-paragraph")
+            else:
+                ln.label, ln.reason = unit.label, unit.reason
+    return lines
+
+
+def _classify_lines(lines: list[Line]) -> list[Line]:
+    """Label lines (or units of wrapped paragraphs) with their features computed."""
     if not lines:
         return lines
     counts: dict[str, int] = {}
