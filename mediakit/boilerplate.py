@@ -1092,6 +1092,9 @@ WRAP_OPEN_WORDS = frozenset(
     might must can shall between among during against without within amid per via
     """.split()
 )
+#: A paragraph's last line after a line ending on any function word has at
+#: most this many words (and ends a sentence).
+WRAP_TAIL_MAX_WORDS = 4
 #: The last character of a line that a paragraph continues after (a letter,
 #: a digit or a comma: no sentence end, no colon before a list).
 _WRAP_TAIL_RE = re.compile(r"[^\W_]|[,;\-–—]")
@@ -1108,9 +1111,10 @@ def _continues(text: str, ln: Line, nxt: Line) -> bool:
 
     ``ln`` must be a long line that does not end a sentence (rule
     ``wrap-lower``: the next line then opens in lower case; rule
-    ``wrap-open``: ``ln`` ends on a comma or a function word, which no
-    sentence or headline ends on, and the next line may open with a
-    capital).  A list of headlines ("Latest stories" and its items) has no
+    ``wrap-open``: ``ln`` ends on a comma or a word of WRAP_OPEN_WORDS, which
+    no sentence or headline ends on, and the next line may open with a
+    capital; after any other function word, only a short line that ends the
+    sentence).  A list of headlines ("Latest stories" and its items) has no
     such lines: each title ends on a content word and the next opens with a
     capital.  Neither line may be a date, byline, credit, bullet or menu,
     and no blank line may separate them.
@@ -1127,7 +1131,13 @@ def _continues(text: str, ln: Line, nxt: Line) -> bool:
         return True
     if ln.s[-1] in ",;":
         return c.isalnum() or c in _OPENERS
-    return ln.low.rsplit(None, 1)[-1] in WRAP_OPEN_WORDS and (c.isalnum() or c in _OPENERS)
+    if not (c.isalnum() or c in _OPENERS):
+        return False
+    last = ln.low.rsplit(None, 1)[-1]
+    if last in WRAP_OPEN_WORDS:
+        return True
+    # a paragraph's short last line after a function word ("... at its meeting on" / "Thursday.")
+    return last in STOPWORDS and nxt.send and nxt.cue is None and nxt.words <= WRAP_TAIL_MAX_WORDS
 
 
 #: Inside a wrapped paragraph, a line that ends a sentence and fills at least
