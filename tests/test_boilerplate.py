@@ -547,3 +547,97 @@ def test_reader_comments_without_a_heading_end_the_article():
     text = page("Trees for every street in the city", after=comments)
     assert all(label_of(text, c)[0] == "boilerplate" for c in comments)
     assert all(label_of(text, p)[0] == "body" for p in ARTICLE)
+
+
+# --------------------------------------------------------------------------
+# Hard-wrapped paragraphs
+# --------------------------------------------------------------------------
+
+WRAPPED = (
+    "Officials say the bridge will probably reopen next week, although engineers\n"
+    "have reportedly found more damage than expected. The mayor said repairs may\n"
+    "cost more than $2 million, according to a city statement released on Monday.\n"
+    "Residents remain sceptical.\n"
+)
+WRAPPED_2 = (
+    "The bridge carries about 20,000 vehicles a day and has been closed since\n"
+    "a barge struck one of its piers in early March. Traffic has been diverted\n"
+    "through the town centre, where shop owners say the congestion has kept\n"
+    "customers away and sales have fallen by about a third since the closure.\n"
+)
+WRAPPED_LAST = (
+    "The city council will vote on the extra spending at its meeting on\n"
+    "Thursday.\n"
+)
+HEADLINE = "Bridge repairs to cost more than expected, city says\n"
+LATEST = (
+    "Latest stories\n"
+    "Council approves new budget for libraries and parks\n"
+    "School board delays vote on later start times again\n"
+    "Storm knocks out power to thousands across the county\n"
+)
+
+
+def _wrapped_lines(block):
+    return [x for x in block.splitlines() if x]
+
+
+@pytest.mark.parametrize("head", ["", HEADLINE, HEADLINE + "\n"], ids=["no-headline", "headline-above", "headline-gap"])
+def test_every_line_of_a_wrapped_paragraph_is_body(head):
+    text = head + WRAPPED
+    got = labels(text)
+    for line in _wrapped_lines(WRAPPED):
+        assert label_of(text, line) == ("body", "body:wrapped-paragraph")
+    if head:
+        assert label_of(text, HEADLINE.strip()) == ("body", "body:headline")
+    assert bp.extract(text).scores["boilerplate_share"] == 0.0
+    assert len(got) == len(_wrapped_lines(text))  # one decision per line
+
+
+def test_wrapped_article_with_furniture_keeps_body_and_cuts_list():
+    text = ("Home | News | Local\n" + HEADLINE + "By Jane Doe\n\n" + WRAPPED + "\n" + WRAPPED_2 + "\n"
+            + WRAPPED_LAST + "\n" + LATEST + "Copyright 2026 The Daily Ledger\n")
+    for line in _wrapped_lines(WRAPPED) + _wrapped_lines(WRAPPED_2) + _wrapped_lines(WRAPPED_LAST):
+        assert label_of(text, line)[0] == "body", line
+    # a furniture list: titles without a full stop, each followed by a capital
+    for line in _wrapped_lines(LATEST):
+        assert label_of(text, line)[0] == "boilerplate", line
+    assert label_of(text, "By Jane Doe") == ("metadata", "metadata:byline")
+    # the share counts the list, the menu and the footer, line by line
+    r = bp.extract(text)
+    furniture = ["Home | News | Local", "Copyright 2026 The Daily Ledger"] + _wrapped_lines(LATEST)
+    total = sum(len(x.strip()) for x in text.splitlines() if x.strip())
+    assert r.scores["boilerplate_share"] == pytest.approx(sum(map(len, furniture)) / total)
+
+
+def test_a_short_last_line_of_a_wrapped_paragraph_is_body():
+    text = WRAPPED + "\n" + WRAPPED_2 + "\n" + WRAPPED_LAST
+    assert label_of(text, "Thursday.")[0] == "body"
+    assert label_of(text, "Residents remain sceptical.") == ("body", "body:wrapped-paragraph")
+
+
+def test_wrapped_paragraphs_with_windows_line_endings():
+    text = (HEADLINE + "\n" + WRAPPED + "\n" + WRAPPED_2 + "\n" + LATEST).replace("\n", "\r\n")
+    r = bp.extract(text)
+    for s in r.spans:
+        assert text[s.start:s.end] == s.cue
+    lines = r.details["lines"]
+    assert len(lines) == len(_wrapped_lines(text.replace("\r", "")))
+    by_text = {text[d["start"]:d["end"]]: d for d in lines}
+    for line in _wrapped_lines(WRAPPED) + _wrapped_lines(WRAPPED_2):
+        assert by_text[line]["reason"] == "body:wrapped-paragraph"
+        assert by_text[line]["chars"] == len(line)  # each line keeps its own features
+    assert by_text["Latest stories"]["label"] == "boilerplate"
+    assert [text[a:b] for a, b in r.body][:2] == [HEADLINE.strip(), _wrapped_lines(WRAPPED)[0]]
+
+
+def test_wrapped_lines_are_not_joined_across_a_blank_line_or_into_a_list():
+    lines = [bp._features(WRAPPED, a, b) for a, b in bp._nonblank_lines(WRAPPED)]
+    units, members = bp._wrapped_units(WRAPPED, lines)
+    assert [len(m) for m in members] == [4]
+    assert units[0].good and units[0].start == 0 and units[0].end == len(WRAPPED.rstrip("\n"))
+    split = WRAPPED.replace("engineers\n", "engineers\n\n")
+    lines = [bp._features(split, a, b) for a, b in bp._nonblank_lines(split)]
+    assert [len(m) for m in bp._wrapped_units(split, lines)[1]] == [1, 3]
+    lines = [bp._features(LATEST, a, b) for a, b in bp._nonblank_lines(LATEST)]
+    assert [len(m) for m in bp._wrapped_units(LATEST, lines)[1]] == [1, 1, 1, 1]
