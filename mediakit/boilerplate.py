@@ -18,7 +18,11 @@ than phrases of particular sites:
    another line, and whether it opens with a generic furniture cue
    (cookie, subscribe, share, advertisement, copyright, "Related ..." list
    headings, comments, tags ...).  A *good* line is long, stop-word rich and
-   ends like a sentence: a paragraph of prose.
+   ends like a sentence: a paragraph of prose.  The lines of a paragraph
+   hard-wrapped at a fixed width (no blank line inside it, lines ending
+   mid-sentence) are joined into one unit first and judged on the whole
+   paragraph's features; each line keeps its span and takes the unit's
+   label (``body:wrapped-paragraph``).
 2. **Main block.**  Date-only lines, doubled lines and list/end cues split
    the page into runs; the run with the most good-line characters holds the
    article (runs that look like a list of headlines and teasers, or follow
