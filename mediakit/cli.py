@@ -281,15 +281,22 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--keep-boilerplate", action="store_true", help="score the whole text, page furniture included")
         p.add_argument("--lexicon", action="append", metavar="NAME=PATH", help="replace a bundled lexicon (repeatable)")
 
+    def batch(p: argparse.ArgumentParser, *, n_jobs: bool = True) -> None:
+        """The options of every command that scores many articles."""
+        p.add_argument("paths", nargs="+", metavar="PATH", help="text files, folders, .csv/.jsonl/.parquet tables")
+        p.add_argument("--text-column", help="the text column of a table (default: text, body, content or article)")
+        if n_jobs:
+            p.add_argument("--n-jobs", type=int, default=1, help="worker processes (-1: all cores)")
+        p.add_argument("--tone", action="store_true", help="add sentence-averaged VADER tone (slower)")
+        p.add_argument("--strict", action="store_true", help="exit 1 when any article failed")
+        common(p)
+
+    from .frame import META_COLUMNS
+
     p = sub.add_parser("score", help="score articles: one row per input")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="text files, folders, .csv/.jsonl/.parquet tables")
     p.add_argument("--format", choices=("csv", "jsonl", "table", "parquet"), help="output format (default csv)")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
-    p.add_argument("--text-column", help="the text column of a table (default: text, body, content or article)")
-    p.add_argument("--n-jobs", type=int, default=1, help="worker processes (-1: all cores)")
-    p.add_argument("--tone", action="store_true", help="add sentence-averaged VADER tone (slower)")
-    p.add_argument("--strict", action="store_true", help="exit 1 when any article failed")
-    common(p)
+    batch(p)
     p.set_defaults(func=cmd_score)
 
     p = sub.add_parser("spans", help="the spans of one article as JSON")
@@ -299,31 +306,20 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.set_defaults(func=cmd_spans)
 
-    from .frame import META_COLUMNS
-
     p = sub.add_parser("compare", help="compare outlets: mean scores, article counts and a plain-language reading")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="text files, folders, .csv/.jsonl/.parquet tables")
     p.add_argument("--by", choices=META_COLUMNS, default="outlet", help="the column to group by (default outlet)")
     p.add_argument("--format", choices=("table", "csv"), default="table",
                    help="table (one row per score, rounded, with the reading) or csv (one row per group, unrounded)")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
-    p.add_argument("--text-column", help="the text column of a table (default: text, body, content or article)")
-    p.add_argument("--n-jobs", type=int, default=1, help="worker processes (-1: all cores)")
-    p.add_argument("--tone", action="store_true", help="add sentence-averaged VADER tone (slower)")
-    p.add_argument("--strict", action="store_true", help="exit 1 when any article failed")
-    common(p)
+    batch(p)
     p.set_defaults(func=cmd_compare)
 
     p = sub.add_parser("report", help="write a self-contained HTML report: comparison, charts, scores, articles")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="text files, folders, .csv/.jsonl/.parquet tables")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the HTML file to write ('-': standard output)")
     p.add_argument("--title", default="mediakit report", help="the report's title")
     p.add_argument("--by", choices=META_COLUMNS, default="outlet", help="the column to group by (default outlet)")
-    p.add_argument("--text-column", help="the text column of a table (default: text, body, content or article)")
-    p.add_argument("--tone", action="store_true", help="add sentence-averaged VADER tone (slower)")
     p.add_argument("--no-charts", action="store_true", help="leave the charts out")
-    p.add_argument("--strict", action="store_true", help="exit 1 when any article failed")
-    common(p)
+    batch(p, n_jobs=False)
     p.set_defaults(func=cmd_report)
     return parser
 
