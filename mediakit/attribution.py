@@ -168,7 +168,7 @@ from .numbers import NUMBER_WORDS, approximator_before, numbers_in, unit_after, 
 from .core import ScoreInfo, ScorerResult
 from .lexicon import Lexicon, pattern_regex
 from .quotes import Quote, find_quotes
-from .text import Document
+from .text import Document, matches_after_leads
 from .types import Span
 
 NAME = "attribution"
@@ -294,7 +294,6 @@ _EXAMPLE_RE = re.compile(r"^\s*(?:such as|including|like|among them|notably)\s+"
 _COMMA_RE = re.compile(r",(?!\d)")
 _TOKEN_RE = re.compile(r"[^\W_][\w’'\-&.]*|[,;()]")
 _OPENERS = "\"“‘'([„«"
-_LEADS = "—–/\u00a0\t"
 #: The clause of a cue starts after the last of these characters before it.
 _LAST_BOUNDARY_RE = re.compile(r".*[;:—–\"“”„«»]", re.DOTALL)
 _CLAUSE_AFTER_RE = re.compile(r"\s*(?:[,:\"“”„«]|that\b|[.!?]\s*[\"”]?\s*$|$)")
@@ -1472,13 +1471,7 @@ def _candidates(R: _Rules, text: str, body: Sequence[tuple[int, int]], low: str 
         m = anchored.match(low, s, e)
         if m:
             found.append(m.span())
-    for ch in _LEADS:  # a cue right after a dash, slash, tab or no-break space
-        k = low.find(ch, lo0, hi0)
-        while k >= 0:
-            m = anchored.match(low, k + 1, hi0)
-            if m:
-                found.append(m.span())
-            k = low.find(ch, k + 1, hi0)
+    found.extend(matches_after_leads(low, anchored, lo0, hi0))  # a cue right after a dash, slash, tab ...
     found.sort()
     out: list[tuple[int, int]] = []
     seg = 0

@@ -235,7 +235,7 @@ from typing import Any, Callable
 
 from .core import ScoreInfo, ScorerResult
 from .lexicon import NUMBER_PATTERN, Lexicon, LexiconError
-from .text import Document
+from .text import Document, matches_after_leads
 from .types import Span
 
 NAME = "hedging"
@@ -1159,8 +1159,6 @@ for _w in ("deny", "denies", "denied", "denying", "denial", "denials"):
 # Finding the spans and scoring
 # ---------------------------------------------------------------------------
 
-#: Characters inside a line after which a cue may start, found with str.find (rare in text).
-_LEADS = "—–/\u00a0\t"
 
 
 def _candidates(matcher: _Matcher, low: str, body: tuple[tuple[int, int], ...]) -> list[tuple[int, int, int]]:
@@ -1177,13 +1175,7 @@ def _candidates(matcher: _Matcher, low: str, body: tuple[tuple[int, int], ...]) 
             m = anchored.match(low, lo, hi0)
             if m:
                 found.append(m.span())
-    for ch in _LEADS:  # a cue right after a dash, slash, no-break space or tab
-        k = low.find(ch, a, hi0)
-        while k >= 0:
-            m = anchored.match(low, k + 1, hi0)
-            if m:
-                found.append(m.span())
-            k = low.find(ch, k + 1, hi0)
+    found.extend(matches_after_leads(low, anchored, a, hi0))  # a cue right after a dash, slash, tab ...
     found.sort()
     out: list[tuple[int, int]] = []
     seg = 0

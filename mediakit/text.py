@@ -287,6 +287,25 @@ def _tokenize(text: str, lowered: str, body: Iterable[Segment]) -> tuple[tuple[S
     return tuple(spans), tokens
 
 
+#: Characters inside a line after which a lexicon cue may start although no
+#: space precedes it (dashes, a slash, a no-break space, a tab); rare in text,
+#: so they are found with ``str.find`` rather than in a scanning regex.
+CUE_LEADS = "—–/\u00a0\t"
+
+
+def matches_after_leads(low: str, anchored: "re.Pattern[str]", lo: int, hi: int) -> list[Segment]:
+    """Spans of ``anchored`` matched right after each :data:`CUE_LEADS` character in ``low[lo:hi]``."""
+    found: list[Segment] = []
+    for ch in CUE_LEADS:
+        k = low.find(ch, lo, hi)
+        while k >= 0:
+            m = anchored.match(low, k + 1, hi)
+            if m:
+                found.append(m.span())
+            k = low.find(ch, k + 1, hi)
+    return found
+
+
 def count_words(text: str) -> int:
     return sum(1 for _ in _WORD_RE.finditer(text))
 
