@@ -389,6 +389,9 @@ class _Matcher:
         self.anchored = re.compile(opener + body)
         self.entries = lexicon.entries
         self.rules = [lexicon.entry_rule(e) for e in lexicon.entries]
+        #: matched cue text -> what to do with it (see :meth:`cue_info`), filled as cues are met;
+        #: only texts that are literal expansions of the lexicon are kept, so it stays bounded
+        self.cues: dict[str, tuple[str, str, Rule | None, str] | None] = {}
 
     def entry_index(self, cue: str) -> int | None:
         """The index of the entry a matched cue belongs to (the first in file order)."""
@@ -405,6 +408,29 @@ class _Matcher:
                     idx = i
                     break
         return idx
+
+    def cue_info(self, cue: str) -> tuple[str, str, Rule | None, str] | None:
+        """(category, rule name, context rule or None, head) for a matched cue; None if no entry holds it.
+
+        The context rule is chosen by the cue's first word (its head) and category."""
+        info = self.cues.get(cue, False)
+        if info is not False:
+            return info  # type: ignore[return-value]
+        idx = self.entry_index(cue)
+        if idx is None:
+            info = None
+        else:
+            category = self.entries[idx].category
+            sp = cue.find(" ")
+            head = cue[:sp] if sp >= 0 else cue
+            table = _CATEGORY_RULES.get(category)
+            fn = table.get(head) if table is not None else None
+            if category == "approximator":
+                fn = _rule_approximator
+            info = (category, self.rules[idx], fn, head)
+        if cue in self.literal:
+            self.cues[cue] = info
+        return info
 
 
 _MATCHERS: dict[int, tuple[Lexicon, _Matcher]] = {}
@@ -488,6 +514,14 @@ class _Ctx:
         chunk = self.low[pos:b if b < hi else hi]
         if not chunk[:1].isspace():
             return []  # punctuation (or a word character) right after the cue
+        if n == 1:  # the common case, without the loop
+            toks = chunk.split(None, 1)
+            if not toks:
+                return []
+            tok = toks[0]
+            if not (tok[0].isalnum() or tok[0] in "$€£¥"):
+                return []
+            return [tok.rstrip(_STRIP)]
         toks = chunk.split(None, n)
         out: list[str] = []
         for tok in toks[:n]:
@@ -529,10 +563,10 @@ class _Quotes:
         if line != self.line or pos < self.pos:
             self.line, self.pos = line, line
             self.straight = self.opened = self.closed = 0
-        chunk = self.text[self.pos:pos]
-        self.straight += chunk.count('"')
-        self.opened += chunk.count("“")
-        self.closed += chunk.count("”")
+        text, last = self.text, self.pos
+        self.straight += text.count('"', last, pos)
+        self.opened += text.count("“", last, pos)
+        self.closed += text.count("”", last, pos)
         self.pos = pos
         return (self.opened > self.closed) or self.straight % 2 == 1
 
@@ -1045,6 +1079,7 @@ _NEG_WORDS = frozenset("not never no without cannot can't won't isn't wasn't are
                        "hadn't didn't doesn't don't couldn't wouldn't".split())
 #: Substrings one of which any negation of :func:`_negation` contains.
 _NEG_MARKS = ("no", "n't", "n’t", "never", "without", "unable", "yet", "fail", "declin", "refus")
+_NEG_MARK_RE = re.compile("|".join(map(re.escape, _NEG_MARKS)))
 _NEG_BEFORE_TO = frozenset("unable yet failed fail fails".split())  # unable to, yet to, failed to
 _REFUSAL_BEFORE_TO = frozenset("declined declines declining refused refuses refusing".split())
 _NEG_FILLER = frozenset(
@@ -1061,9 +1096,13 @@ def _negation(c: _Ctx, start: int, floor: int) -> tuple[int, bool] | None:
     refusal (``would not``, ``won't``, ``declined to``) makes the booster a
     dismissal; any other negation makes it a hedge."""
     a = start - 60
-    window = c.low[a if a > floor else floor:start]
-    if not any(neg in window for neg in _NEG_MARKS):
+    if _NEG_MARK_RE.search(c.low, a if a > floor else floor, start) is None:
         return None  # no negation word near: the common case
+    last = c.prev(start)
+    if last:
+        w = last[0].replace("’", "'")
+        if w not in _NEG_WORDS and w not in _NEG_FILLER:
+            return None  # the word just before is neither a negation nor a filler: the next common case
     words = [w.replace("’", "'") for w in c.prev(start, 6)]
     k = len(words) - 1
     while k >= 0:
@@ -1154,6 +1193,11 @@ for _w in ("dismiss", "dismisses", "dismissed", "dismissing"):
 for _w in ("deny", "denies", "denied", "denying", "denial", "denials"):
     _DISMISSAL_RULES[_w] = _rule_deny
 
+#: The context rules of each category, by the cue's first word (approximators all share one rule).
+_CATEGORY_RULES: dict[str, dict[str, Rule]] = {
+    "hedge": _HEDGE_RULES, "booster": _BOOSTER_RULES, "dismissal": _DISMISSAL_RULES,
+}
+
 
 # ---------------------------------------------------------------------------
 # Finding the spans and scoring
@@ -1218,48 +1262,42 @@ def find_spans(doc: Document, lexicon: Lexicon) -> list[Span]:
         low = _lower(text)
     body = doc.body
     ctx = _Ctx(doc, text, low)
-    entries = matcher.entries
-    rules = matcher.rules
+    cues = matcher.cues
+    cue_info = matcher.cue_info
     spans: list[Span] = []
+    append = spans.append
     last_end = -1
     for start, end, seg in _candidates(matcher, low, body):
-        idx = matcher.entry_index(low[start:end])
-        if idx is None:
+        cue = low[start:end]
+        info = cues.get(cue, False)
+        if info is False:
+            info = cue_info(cue)
+        if info is None:
             continue
-        category = entries[idx].category
+        category, rule, fn, head = info
         if category == "not_a_cue":
             last_end = end
             continue
         lo, hi = ctx.lo, ctx.hi = body[seg]
-        # rule:compound - a cue word inside a hyphenated compound
-        if category != "approximator" and (
-                (end + 1 < hi and low[end] == "-" and low[end + 1].isalpha())
-                or (start - 2 >= lo and low[start - 1] == "-" and low[start - 2].isalpha())):
+        if category != "approximator":
+            # rule:compound - a cue word inside a hyphenated compound
+            if ((end + 1 < hi and low[end] == "-" and low[end + 1].isalpha())
+                    or (start - 2 >= lo and low[start - 1] == "-" and low[start - 2].isalpha())):
+                continue
+            if category == "booster":
+                if fn is not None and fn(ctx, start, end, head) is False:
+                    continue
+                neg = _negation(ctx, start, last_end if last_end > lo else lo)
+                if neg is not None:
+                    start, refusal = neg
+                    category, rule = ("dismissal", "rule:refused-to-confirm") if refusal else (
+                        "hedge", "rule:negated-booster")
+                append(Span(start, end, category, text[start:end], rule))
+                last_end = end
+                continue
+        if fn is not None and fn(ctx, start, end, head) is False:
             continue
-        sp = low.find(" ", start, end)
-        head = low[start:sp] if sp > 0 else low[start:end]
-        rule = rules[idx]
-        if category == "hedge":
-            fn = _HEDGE_RULES.get(head)
-            if fn is not None and fn(ctx, start, end, head) is False:
-                continue
-        elif category == "approximator":
-            if _rule_approximator(ctx, start, end, head) is False:
-                continue
-        elif category == "booster":
-            fn = _BOOSTER_RULES.get(head)
-            if fn is not None and fn(ctx, start, end, head) is False:
-                continue
-            neg = _negation(ctx, start, last_end if last_end > lo else lo)
-            if neg is not None:
-                start, refusal = neg
-                category, rule = ("dismissal", "rule:refused-to-confirm") if refusal else (
-                    "hedge", "rule:negated-booster")
-        else:
-            fn = _DISMISSAL_RULES.get(head)
-            if fn is not None and fn(ctx, start, end, head) is False:
-                continue
-        spans.append(Span(start, end, category, text[start:end], rule))
+        append(Span(start, end, category, text[start:end], rule))
         last_end = end
     return spans
 
