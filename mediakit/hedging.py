@@ -230,7 +230,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import product
+from itertools import product, repeat
 from typing import Any, Callable
 
 from .core import ScoreInfo, ScorerResult
@@ -495,8 +495,7 @@ class _Ctx:
         if len(toks) > n or (a > lo and toks and not chunk[0].isspace()):
             toks = toks[1:]  # the first piece is cut in the middle of a word, or not needed
         out: list[str] = []
-        for i in range(len(toks) - 1, -1, -1):
-            tok = toks[i]
+        for tok in reversed(toks):
             if tok[-1] in _CLAUSE_END:
                 break  # the clause ends here
             w = tok.strip(_STRIP)
@@ -680,7 +679,7 @@ def _rule_could(c: _Ctx, start: int, end: int, head: str) -> Any:
         return False  # could be seen, could be heard
     prev = c.prev(start, 4)
     # so (that) they could ..., if they could ..., as best they could, one could
-    if any(w in _PURPOSE_WORDS for w in prev[:-1]) or (prev and prev[-1] == "one"):
+    if not _PURPOSE_WORDS.isdisjoint(prev[:-1]) or (prev and prev[-1] == "one"):
         return False
     if len(prev) >= 2 and prev[-1] in _SUBJECT_PRONOUNS and prev[-2] in _ABILITY_BEFORE:
         return False
@@ -1054,7 +1053,8 @@ def _rule_approximator(c: _Ctx, start: int, end: int, head: str) -> Any:
     if end + 1 < c.hi and low[end] in "/-:" and low[end + 1].isdigit():
         return False  # a date, score or time (about 9/11, around 3-2)
     nxt = c.next(end)
-    if _YEAR.search(low, start, end) and (not nxt or nxt[0] in ("and", "to", "levels", "level", "when")):
+    if low[end - 1].isdigit() and _YEAR.search(low, start, end) and (
+            not nxt or nxt[0] in ("and", "to", "levels", "level", "when")):
         return False  # a year (over 2023 levels)
     if low.endswith(" one", start, end) and not (nxt and nxt[0] in _ONE_QUANTITY_NEXT):
         return False  # about one thing, over one of
@@ -1205,10 +1205,12 @@ _CATEGORY_RULES: dict[str, dict[str, Rule]] = {
 
 
 
-def _candidates(matcher: _Matcher, low: str, body: tuple[tuple[int, int], ...]) -> list[tuple[int, int, int]]:
-    """(start, end, body line) of every lexicon match in the body, leftmost-longest, not overlapping."""
-    if not body:
-        return []
+def _raw_matches(matcher: _Matcher, low: str, body: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """Every lexicon match in the stretch of ``low`` the body covers, sorted, with its lead and opener.
+
+    :func:`find_spans` strips the lead and opener, keeps a match only inside
+    one body line, and lets the longest match at a place win (leftmost first,
+    matched text not matched again)."""
     scan, line, anchored = matcher.scan, matcher.line, matcher.anchored
     lo0, hi0 = body[0][0], body[-1][1]
     a = lo0 - 1 if lo0 > 0 else 0
@@ -1221,25 +1223,7 @@ def _candidates(matcher: _Matcher, low: str, body: tuple[tuple[int, int], ...]) 
                 found.append(m.span())
     found.extend(matches_after_leads(low, anchored, a, hi0))  # a cue right after a dash, slash, tab ...
     found.sort()
-    out: list[tuple[int, int]] = []
-    seg = 0
-    n_seg = len(body)
-    last_end = -1
-    for s, e in found:
-        while not (low[s].isalnum() or low[s] in "$€£¥"):  # the lead and opener
-            s += 1
-        if s < last_end:
-            continue
-        while seg < n_seg and body[seg][1] <= s:
-            seg += 1
-        if seg == n_seg:
-            break
-        lo, hi = body[seg]
-        if s < lo or e > hi:
-            continue  # outside the body, or running over a line end
-        out.append((s, e, seg))
-        last_end = e
-    return out
+    return found
 
 
 def _lower(text: str) -> str:
@@ -1265,9 +1249,28 @@ def find_spans(doc: Document, lexicon: Lexicon) -> list[Span]:
     cues = matcher.cues
     cue_info = matcher.cue_info
     spans: list[Span] = []
+    if not body:
+        return spans
     append = spans.append
-    last_end = -1
-    for start, end, seg in _candidates(matcher, low, body):
+    last_end = -1  # the end of the last match kept (a span or a not_a_cue phrase)
+    taken = -1  # the end of the last match that passed to the rules
+    seg = 0
+    n_seg = len(body)
+    lo, hi = body[0]
+    for start, end in _raw_matches(matcher, low, body):
+        while not (low[start].isalnum() or low[start] in "$€£¥"):  # the lead and opener
+            start += 1
+        if start < taken:
+            continue
+        if start >= hi:
+            while seg < n_seg and body[seg][1] <= start:
+                seg += 1
+            if seg == n_seg:
+                break
+            lo, hi = body[seg]
+        if start < lo or end > hi:
+            continue  # outside the body, or running over a line end
+        taken = end
         cue = low[start:end]
         info = cues.get(cue, False)
         if info is False:
@@ -1278,7 +1281,7 @@ def find_spans(doc: Document, lexicon: Lexicon) -> list[Span]:
         if category == "not_a_cue":
             last_end = end
             continue
-        lo, hi = ctx.lo, ctx.hi = body[seg]
+        ctx.lo, ctx.hi = lo, hi
         if category != "approximator":
             # rule:compound - a cue word inside a hyphenated compound
             if ((end + 1 < hi and low[end] == "-" and low[end + 1].isalpha())
@@ -1315,17 +1318,16 @@ def score(doc: Document, lexicons: dict[str, Lexicon]) -> ScorerResult:
     hedged: list[int] = []
     in_quotes = 0
     if h:
+        starts = [sp.start for sp in spans if sp.category == "hedge"]
         sent_starts = [s for s, _ in doc.sentences]
-        body_starts = [s for s, _ in doc.body]
-        quotes = _Quotes(doc.text)
-        seen = set()
-        for sp in spans:
-            if sp.category == "hedge":
-                seen.add(bisect_right(sent_starts, sp.start) - 1)
-                k = bisect_right(body_starts, sp.start) - 1
-                if quotes.inside(doc.body[k][0], sp.start):
-                    in_quotes += 1
-        hedged = sorted(seen)
+        # sentence i holds a hedge starting at p when bisect_right(sent_starts, p) == i + 1
+        hedged = [i - 1 for i in sorted(set(map(bisect_right, repeat(sent_starts), starts)))]
+        body = doc.body
+        body_starts = [s for s, _ in body]
+        inside = _Quotes(doc.text).inside
+        for p in starts:
+            if inside(body[bisect_right(body_starts, p) - 1][0], p):
+                in_quotes += 1
     words = doc.n_words
     n_sent = doc.n_sentences
     scores = {
