@@ -384,8 +384,9 @@ class _Matcher:
                     self.literal.setdefault(lit, idx)
         body = "(?:" + (_emit(trie, root=True) or r"(?!x)x") + r")(?!\w)"
         opener = "[" + re.escape(_OPENERS) + "]?"
-        self.scan = re.compile(" " + opener + body)
-        self.line = re.compile("\n" + opener + body)
+        # group 1 is the cue itself, without the space or line break and the opener before it
+        self.scan = re.compile(" " + opener + "(" + body + ")")
+        self.line = re.compile("\n" + opener + "(" + body + ")")
         self.anchored = re.compile(opener + body)
         self.entries = lexicon.entries
         self.rules = [lexicon.entry_rule(e) for e in lexicon.entries]
@@ -1206,16 +1207,20 @@ _CATEGORY_RULES: dict[str, dict[str, Rule]] = {
 
 
 def _raw_matches(matcher: _Matcher, low: str, body: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
-    """Every lexicon match in the stretch of ``low`` the body covers, sorted, with its lead and opener.
+    """Every lexicon match in the stretch of ``low`` the body covers, in order.
 
-    :func:`find_spans` strips the lead and opener, keeps a match only inside
-    one body line, and lets the longest match at a place win (leftmost first,
-    matched text not matched again)."""
+    A match after a space or line break comes without them and its opener;
+    one at a line start or after a dash or slash may still hold its opener.
+    (The order is that of the matches with their leads: a lead is one
+    character, and no match can begin inside another's lead and opener.)
+    :func:`find_spans` strips the opener, keeps a match only inside one body
+    line, and lets the leftmost match at a place win (matched text is not
+    matched again)."""
     scan, line, anchored = matcher.scan, matcher.line, matcher.anchored
     lo0, hi0 = body[0][0], body[-1][1]
     a = lo0 - 1 if lo0 > 0 else 0
-    found = [m.span() for m in scan.finditer(low, a, hi0)]
-    found.extend(m.span() for m in line.finditer(low, a, hi0))
+    found = [m.span(1) for m in scan.finditer(low, a, hi0)]
+    found.extend(m.span(1) for m in line.finditer(low, a, hi0))
     for lo, _ in body:  # a line that starts the text or follows a rare line break
         if lo == 0 or low[lo - 1] not in " \n":
             m = anchored.match(low, lo, hi0)
@@ -1258,7 +1263,7 @@ def find_spans(doc: Document, lexicon: Lexicon) -> list[Span]:
     n_seg = len(body)
     lo, hi = body[0]
     for start, end in _raw_matches(matcher, low, body):
-        while not (low[start].isalnum() or low[start] in "$€£¥"):  # the lead and opener
+        while not (low[start].isalnum() or low[start] in "$€£¥"):  # an opener
             start += 1
         if start < taken:
             continue
