@@ -3,7 +3,8 @@
 When a C compiler is available, installing mediakit compiles its busiest rule
 modules (listed in ``setup.py``) with mypyc.  The compiled modules run the very
 same source, about one and a half times faster, and give the same output byte
-for byte (``tests/test_native.py`` compares them on every test run).
+for byte (``tests/test_native.py`` compares them on every test run).  Compiled
+modules keep no docstrings: read them in the source, or use the switch below.
 
 The plain-Python module is imported instead of the compiled one when
 
