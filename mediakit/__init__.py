@@ -6,6 +6,10 @@ the original text, a category, the cue and the rule behind it.
 
 __version__ = "0.1.0"
 
+from . import _native  # noqa: E402
+
+_native.install()  # the plain-Python source wins when asked for, or when a compiled module is stale
+
 from .core import ScoreInfo, analyze, score_columns, versions  # noqa: E402
 from .frame import claims, compare, describe_comparison, evidence, score, sources  # noqa: E402
 from .io import (  # noqa: E402

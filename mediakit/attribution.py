@@ -391,13 +391,13 @@ class _Rules:
         self.wild = [(re.compile(pattern_regex(p), re.IGNORECASE), c, p) for c, p in wild]
         self.classes: dict[str, frozenset[str]] = {}
         for cat in (*WORD_CLASSES, "title", "quote_title"):
-            words: set[str] = set()
+            cwords: set[str] = set()
             for e in lexicon.by_category(cat):
                 for combo in product(*(w.split("|") for w in e.pattern.split())):
                     k = " ".join(combo).lower().replace("’", "'")
-                    words.add(k)
-                    words.add(k.rstrip("."))
-            self.classes[cat] = frozenset(words)
+                    cwords.add(k)
+                    cwords.add(k.rstrip("."))
+            self.classes[cat] = frozenset(cwords)
         self.vague = self.classes["vague"]
         self.vague_pronoun = self.classes["vague_pronoun"]
         self.role = self.classes["role"] | self.classes["title"]
@@ -608,10 +608,10 @@ def _parse_np(R: _Rules, toks: Sequence[Tok], i: int, j: int, sent_start: int, *
             if not (k == g0 and t.cap) or lw in COMMON_VERBS:
                 break
         if k > g0 and not t.cap and (lw.endswith("ed") or lw.endswith("ing") or _adverb(R, lw)):
-            nx = toks[k + 1] if k + 1 < j else None
+            nx2 = toks[k + 1] if k + 1 < j else None
             prenominal = (
-                not _adverb(R, lw) and nx is not None and not nx.cap and nx.word not in ",;()"
-                and nx.lw not in PREPOSITIONS and nx.lw not in AUX and nx.lw not in SUBORDINATORS
+                not _adverb(R, lw) and nx2 is not None and not nx2.cap and nx2.word not in ",;()"
+                and nx2.lw not in PREPOSITIONS and nx2.lw not in AUX and nx2.lw not in SUBORDINATORS
                 and not _word_class(R, toks[k - 1].lw)
             )
             if not prenominal:
@@ -1389,8 +1389,8 @@ def score(doc: Document, lexicons: dict[str, Lexicon]) -> ScorerResult:
             cues.append(_Cue(cs, ce, cat, pattern))
     for s, e in doc.body:
         for rx, cat, pattern in R.wild:
-            for m in rx.finditer(text, s, e):
-                cues.append(_Cue(m.start(), m.end(), cat, pattern))
+            for wm in rx.finditer(text, s, e):
+                cues.append(_Cue(wm.start(), wm.end(), cat, pattern))
     if R.wild:
         cues.sort()
 
@@ -1443,12 +1443,13 @@ def score(doc: Document, lexicons: dict[str, Lexicon]) -> ScorerResult:
             np = _right_np(state, cue.end + 1, se, ss)
             if np is not None and np.cls in _SOURCE_LIKE:
                 src = _resolve(state, si, np.start, np) if np.cls == "pronoun" else _make_source(state, np, "rule:subject")
-        m = _LEAD_RE.match(text, cue.end, se)
+        lm = _LEAD_RE.match(text, cue.end, se)
+        lead = lm.end() if lm else cue.end  # the lead pattern matches the empty string too
         ce = se
-        while ce > m.end() and text[ce - 1] in ".!?\"”’ ":
+        while ce > lead and text[ce - 1] in ".!?\"”’ ":
             ce -= 1
         attributions.append(_Attribution(cue.start, cue.end, cue.category, f"attribution:{cue.pattern}", src,
-                                         (m.end(), ce) if ce > m.end() else None, si))
+                                         (lead, ce) if ce > lead else None, si))
     attributions.sort(key=lambda a: a.start)
     return _result(state, attributions, number_words)
 
@@ -1539,7 +1540,7 @@ def _judge(state: _State, si: int, cue: _Cue, sent: tuple[int, int], region_floo
         if first_word[0].isupper() and first_word.endswith("ed") and not _at_sentence_start(text, ss, cue.start) \
                 and state.headline(si):
             # a headline participle: North Korean Troops Confirmed Deployed
-            src = Source(cue.start, cue.end, "unnamed", "rule:headline-passive", ("(agentless)",), False, False, False, True)
+            src: Source | None = Source(cue.start, cue.end, "unnamed", "rule:headline-passive", ("(agentless)",), False, False, False, True)
             return _Attribution(cue.start, cue.end, cat, rule, src, (ss, se), si)
         if prev_lw in NOUN_MARKERS or _is_possessive(prev_lw) or text[cue.start - 1:cue.start] == "-":
             return None  # rule:noun-reading
@@ -1779,8 +1780,8 @@ def _claims(state: _State, attributions: list[_Attribution], number_words: list[
         if any(a.source is not None and a.source.start <= c["start"] < a.source.end for a in by_sentence.get(si, ())):
             continue  # part of a source: two people familiar with the talks
         approx = approximator_before(text, ls, c["start"], R.approximator)
-        att = _claim_attribution(by_sentence.get(si, []), c["start"])
-        src = att.source if att is not None else None
+        catt = _claim_attribution(by_sentence.get(si, []), c["start"])
+        src = catt.source if catt is not None else None
         if src is None:
             source, kind = None, None
         elif src.kind == "named":
@@ -1796,7 +1797,7 @@ def _claims(state: _State, attributions: list[_Attribution], number_words: list[
                 "approximator": approx,
                 "source": source,
                 "source_kind": kind,
-                "cue": text[att.start:att.end] if att is not None else None,
+                "cue": text[catt.start:catt.end] if catt is not None else None,
                 "sentence_start": ss,
                 "sentence_end": se,
                 "start": c["start"],
@@ -1814,10 +1815,13 @@ def _in_body(body: Sequence[tuple[int, int]], line_starts: list[int], start: int
 def _claim_attribution(atts: list[_Attribution], pos: int) -> _Attribution | None:
     """The attribution whose content holds ``pos`` (the narrowest), else the sentence's first with a source."""
     best = None
+    best_len = 0
     for a in atts:
-        if a.content and a.content[0] <= pos < a.content[1] and a.source is not None:
-            if best is None or (a.content[1] - a.content[0]) < (best.content[1] - best.content[0]):
+        content = a.content
+        if content and content[0] <= pos < content[1] and a.source is not None:
+            if best is None or (content[1] - content[0]) < best_len:
                 best = a
+                best_len = content[1] - content[0]
     if best is None:
         best = next((a for a in atts if a.source is not None), None)
     return best
