@@ -13,6 +13,7 @@ from setuptools import setup
 
 COMPILED = [
     "mediakit/attribution.py",
+    "mediakit/hedging.py",
     "mediakit/numbers.py",
     "mediakit/quotes.py",
 ]

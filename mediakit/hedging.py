@@ -1277,9 +1277,7 @@ def find_spans(doc: Document, lexicon: Lexicon) -> list[Span]:
             continue  # outside the body, or running over a line end
         taken = end
         cue = low[start:end]
-        info = cues.get(cue, False)
-        if info is False:
-            info = cue_info(cue)
+        info = cues[cue] if cue in cues else cue_info(cue)
         if info is None:
             continue
         category, rule, fn, head = info
