@@ -81,6 +81,30 @@ class Span:
         }
 
 
+def _span_init_through_slots() -> None:
+    """Give :class:`Span` an ``__init__`` that fills its slots through their descriptors.
+
+    A frozen dataclass's own ``__init__`` sets each field by name with
+    ``object.__setattr__``; calling the slot descriptors directly does the same
+    work in about half the time, which counts at a hundred spans per article.
+    The instances stay frozen: ``FrozenInstanceError`` on any later assignment."""
+    set_start, set_end, set_category, set_cue, set_rule = (
+        Span.__dict__[name].__set__ for name in ("start", "end", "category", "cue", "rule")
+    )
+
+    def __init__(self: Span, start: int, end: int, category: str, cue: str, rule: str) -> None:
+        set_start(self, start)
+        set_end(self, end)
+        set_category(self, category)
+        set_cue(self, cue)
+        set_rule(self, rule)
+
+    __init__.__qualname__ = "Span.__init__"
+    Span.__init__ = __init__  # type: ignore[method-assign]
+
+
+_span_init_through_slots()
+
 #: Span order (the dataclass field order), as a C-level key: faster than comparing Span objects.
 _SPAN_ORDER = attrgetter("start", "end", "category", "cue", "rule")
 
