@@ -35,7 +35,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate
+from itertools import accumulate, compress
 from typing import Iterable, Sequence
 
 Segment = tuple[int, int]
@@ -258,30 +258,143 @@ def _word_spans(text: str, start: int, end: int) -> list[Segment]:
     return list(zip(bounds[1::2], bounds[2::2]))
 
 
+#: Characters that never belong to a word (neither ``\w`` nor an inner mark)
+#: and are common in text: they are blanked out before the space split.
+_SEPARATORS = tuple(',;:!?"“”‘«»„()[]{}—–…•·%$&*/+=<>@#|~^`\\\n\t\r\u00a0')
+#: The marks a word may hold between letters or digits (``Kyiv’s``, ``3.5``).
+_INNER_MARKS = "’'-."
+
+
+def _blank_separators(stretch: str) -> str | None:
+    """``stretch`` with characters that no word holds made spaces, or None.
+
+    Blanked out: the :data:`_SEPARATORS`, and every inner mark that does not
+    stand between two letters or digits (a word holds a mark only there).
+    Changing characters that lie in no word leaves the words and their
+    offsets as they were.  None when an underscore is left (a word character
+    outside words), so that the caller falls back to the word pattern.
+    """
+    for ch in _SEPARATORS:
+        if ch in stretch:
+            stretch = stretch.replace(ch, " ")
+    if "_" in stretch:
+        return None
+    if "." in stretch:
+        stretch = stretch.replace(". ", "  ")  # the common case: a full stop
+    blank: list[int] = []
+    last = len(stretch) - 1
+    for m in _INNER_MARKS:
+        i = stretch.find(m)
+        while i >= 0:
+            if not (0 < i < last and stretch[i - 1].isalnum() and stretch[i + 1].isalnum()):
+                blank.append(i)
+            i = stretch.find(m, i + 1)
+    if blank:
+        blank.sort()
+        parts = []
+        prev = 0
+        for i in blank:
+            parts.append(stretch[prev:i])
+            prev = i + 1
+        parts.append(stretch[prev:])
+        stretch = " ".join(parts)
+    return stretch
+
+
+#: The bytes (Latin-1) a blanked stretch may hold: letters, digits, the space
+#: and the inner marks (``’`` is mapped to ``'`` before the test).
+_WORD_BYTES = bytes(c for c in range(256) if chr(c).isalnum() or chr(c) in " '-.")
+
+
+def _only_word_characters(blanked: str) -> bool:
+    """Whether ``blanked`` holds only letters, digits, spaces and inner marks.
+
+    Tested on its Latin-1 bytes, where deleting the allowed bytes is one C
+    table pass; characters beyond Latin-1 (each encoded as ``?``, which is
+    blanked out, so any left stands for one of them) are tested as text.
+    """
+    if "’" in blanked:
+        blanked = blanked.replace("’", "'")
+    if not blanked.encode("latin-1", "replace").translate(None, _WORD_BYTES):
+        return True
+    rest = "".join(blanked.split(" "))
+    for m in _INNER_MARKS:
+        if m in rest:
+            rest = rest.replace(m, "")
+    return not rest or rest.isalnum()
+
+
+def _scan_words(source: str, lo: int, hi: int, spans: list[Segment], tokens: list[str]) -> None:
+    """Append the word spans of ``source[lo:hi]`` and the words themselves.
+
+    The same tokens as splitting on the word pattern, found by C string
+    methods instead of the regex engine: with the characters outside words
+    blanked out (:func:`_blank_separators`) and the stretch cut at single
+    spaces, every non-empty chunk is one word (``str.isalnum`` is exactly
+    ``\w`` without ``_``), and the running sum of the chunk lengths, one
+    space between them, gives the offsets.  A stretch holding anything else
+    is split on the word pattern.
+    """
+    stretch = source[lo:hi]
+    blanked = _blank_separators(stretch)
+    if blanked is not None:
+        if _only_word_characters(blanked):
+            chunks = blanked.split(" ")
+            lens = list(map(len, chunks))
+            # chunk lengths interleaved with the single spaces between them:
+            # running sums give start, end, start, end ... for every chunk
+            steps = [1] * (2 * len(lens) - 1)
+            steps[::2] = lens
+            bounds = accumulate(steps, initial=lo)
+            spans.extend(compress(zip(bounds, bounds), lens))
+            tokens.extend(compress(chunks, lens))
+            return
+    pieces = (_WORD_SPLIT_RE if "_" in stretch else _FAST_WORD_SPLIT_RE).split(stretch)
+    if len(pieces) > 1:
+        bounds = accumulate(map(len, pieces), initial=lo)
+        next(bounds)
+        spans.extend(zip(bounds, bounds))
+        tokens.extend(pieces[1::2])
+
+
+def _joined_runs(text: str, segs: Iterable[Segment]) -> list[Segment]:
+    """Consecutive segments joined where only whitespace separates them.
+
+    No word crosses whitespace and whitespace holds no word, so the words of
+    a joined run are those of its segments, found in one pass.
+    """
+    runs: list[Segment] = []
+    lo = hi = -1
+    for s, e in segs:
+        if e <= s:
+            continue  # empty: no words
+        if lo >= 0 and s > hi and text[hi:s].isspace():
+            hi = e
+            continue
+        if lo >= 0:
+            runs.append((lo, hi))
+        lo, hi = s, e
+    if lo >= 0:
+        runs.append((lo, hi))
+    return runs
+
+
 def _tokenize(text: str, lowered: str, body: Iterable[Segment]) -> tuple[tuple[Segment, ...], list[str]]:
     """The word spans of the body segments and the lower-cased words, in one pass.
 
     ``lowered`` is ``text.lower()``.  When it has the length of ``text`` (every
-    character lower-cases to one), it is split instead of ``text``: lower-casing
+    character lower-cases to one), it is scanned instead of ``text``: lower-casing
     never turns a word character into a non-word character or into one of the
     inner marks, or the reverse (true of every Unicode code point), so the
-    tokens and their offsets are the same, and the split hands over the
+    tokens and their offsets are the same, and the scan hands over the
     lower-cased words without slicing them out one by one.
     """
     same = len(lowered) == len(text)
     source = lowered if same else text
-    split = (_WORD_SPLIT_RE if "_" in text else _FAST_WORD_SPLIT_RE).split
     spans: list[Segment] = []
     tokens: list[str] = []
-    for s, e in body:
-        pieces = split(source[s:e])
-        if len(pieces) == 1:
-            continue
-        # running offsets: s, end of gap, end of word, end of gap ...; pairs after the first are words
-        bounds = accumulate(map(len, pieces), initial=s)
-        next(bounds)
-        spans.extend(zip(bounds, bounds))
-        tokens.extend(pieces[1::2])
+    for lo, hi in _joined_runs(text, body):
+        _scan_words(source, lo, hi, spans, tokens)
     if not same:
         tokens = [text[s:e].lower() for s, e in spans]
     return tuple(spans), tokens
