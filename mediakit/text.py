@@ -137,24 +137,47 @@ def paragraphs(text: str) -> list[Segment]:
     return out
 
 
-def _closed_quote_ranges(text: str, start: int, end: int) -> list[Segment]:
-    """Ranges of double quotations that open and close within ``text[start:end]``."""
+#: Double quotation marks, as :data:`_QUOTE_CHARS_RE` finds them.
+_QUOTE_CHARS = "\"“”„«»"
+
+
+def _quote_marks(text: str) -> list[int]:
+    """Sorted offsets of every double quotation mark in ``text`` (few in any text,
+    each found by ``str.find``)."""
+    found: list[int] = []
+    for ch in _QUOTE_CHARS:
+        k = text.find(ch)
+        while k >= 0:
+            found.append(k)
+            k = text.find(ch, k + 1)
+    found.sort()
+    return found
+
+
+def _closed_quote_ranges(text: str, start: int, end: int, marks: list[int] | None = None) -> list[Segment]:
+    """Ranges of double quotations that open and close within ``text[start:end]``.
+
+    ``marks`` lists the offsets of the quotation marks in that stretch when the
+    caller has them (see :func:`_quote_marks`).
+    """
+    if marks is None:
+        marks = [m.start() for m in _QUOTE_CHARS_RE.finditer(text, start, end)]
     ranges: list[Segment] = []
     open_at = -1
-    for m in _QUOTE_CHARS_RE.finditer(text, start, end):
-        ch = m.group()
+    for k in marks:
+        ch = text[k]
         if ch in "“„«":
-            open_at = m.start()
+            open_at = k
         elif ch in "”»":
             if open_at >= 0:
-                ranges.append((open_at, m.end()))
+                ranges.append((open_at, k + 1))
             open_at = -1
         else:  # straight quote toggles
             if open_at >= 0 and text[open_at] == '"':
-                ranges.append((open_at, m.end()))
+                ranges.append((open_at, k + 1))
                 open_at = -1
             else:
-                open_at = m.start()
+                open_at = k
     return ranges
 
 
@@ -171,7 +194,7 @@ def _inside_quote(quotes: list[Segment], quote_starts: list[int], punct_start: i
 
 def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
     """Whether the full stop at ``dot`` belongs to an abbreviation."""
-    chunk = text[max(line_start, dot - 24):dot].split()
+    chunk = text[max(line_start, dot - 24):dot].rsplit(None, 1)
     if not chunk:
         return False
     token = chunk[-1].lstrip("\"“‘'([").lower()
@@ -180,33 +203,48 @@ def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
     if token in ABBREVIATIONS:
         return True
     # single letters and dotted initials: "J.", "U.S", "D.P.R.K"
+    if "." not in token:
+        return len(token) == 1 and token.isalpha()
     return all(len(p) == 1 and p.isalpha() for p in token.split("."))
 
 
 def sentences_in(text: str, start: int, end: int) -> list[Segment]:
     """Sentences of one line (or any stretch without line breaks)."""
     out: list[Segment] = []
+    _sentences_into(text, start, end, None, out)
+    return out
+
+
+def _sentences_into(text: str, start: int, end: int, marks: list[int] | None, out: list[Segment]) -> None:
+    """Append the sentences of ``text[start:end]`` to ``out``.
+
+    ``marks`` lists the offsets of the double quotation marks in the stretch
+    (None: not known, looked up when a break needs it); most lines have
+    none, and then no break can lie inside a quotation.
+    """
     quotes: list[Segment] | None = None
     quote_starts: list[int] = []
     pos = start
     for m in _BOUNDARY_RE.finditer(text, start, end):
         punct_start, punct_end = m.span(1)
-        if punct_end - punct_start == 1 and text[punct_start] == ".":
-            if _is_abbreviation(text, punct_start, start):
-                continue
-        if quotes is None:
-            quotes = _closed_quote_ranges(text, start, end)
-            quote_starts = [qs for qs, _ in quotes]
+        if punct_end - punct_start == 1 and text[punct_start] == "." and _is_abbreviation(text, punct_start, start):
+            continue
         cut = m.end(2)
-        if quotes and _inside_quote(quotes, quote_starts, punct_start, cut):
-            continue  # inside a quotation that closes later on this line
+        if marks is None or marks:
+            if quotes is None:
+                quotes = _closed_quote_ranges(text, start, end, marks)
+                quote_starts = [qs for qs, _ in quotes]
+            if quotes and _inside_quote(quotes, quote_starts, punct_start, cut):
+                continue  # inside a quotation that closes later on this line
         if pos < cut and not text[pos].isspace() and not text[cut - 1].isspace():
             out.append((pos, cut))  # already stripped: the common case
         else:
             _append_stripped(text, pos, cut, out)
         pos = m.end()
-    _append_stripped(text, pos, end, out)
-    return out
+    if pos < end and not text[pos].isspace() and not text[end - 1].isspace():
+        out.append((pos, end))
+    else:
+        _append_stripped(text, pos, end, out)
 
 
 def _append_stripped(text: str, start: int, end: int, out: list[Segment]) -> None:
@@ -220,8 +258,14 @@ def sentences(text: str, within: Iterable[Segment] | None = None) -> list[Segmen
     """All sentences of ``text`` (or of the given line segments)."""
     segs = nonblank_lines(text) if within is None else within
     out: list[Segment] = []
+    marks = _quote_marks(text)
+    if not marks:
+        for s, e in segs:
+            _sentences_into(text, s, e, marks, out)
+        return out
     for s, e in segs:
-        out.extend(sentences_in(text, s, e))
+        i = bisect_left(marks, s)
+        _sentences_into(text, s, e, marks[i : bisect_left(marks, e, i)], out)
     return out
 
 
