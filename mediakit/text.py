@@ -36,7 +36,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, compress
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 Segment = tuple[int, int]
 
@@ -141,17 +141,40 @@ def paragraphs(text: str) -> list[Segment]:
 _QUOTE_CHARS = "\"“”„«»"
 
 
-def _quote_marks(text: str) -> list[int]:
-    """Sorted offsets of every double quotation mark in ``text`` (few in any text,
-    each found by ``str.find``)."""
+#: Characters that may end a sentence (the first set of :data:`_BOUNDARY_RE`).
+_TERMINALS = ".!?…"
+
+
+def _offsets_of(text: str, chars: str) -> list[int]:
+    """Sorted offsets of every occurrence of ``chars`` in ``text``, each found by
+    ``str.find`` (a C scan far faster than the regex engine's)."""
     found: list[int] = []
-    for ch in _QUOTE_CHARS:
+    for ch in chars:
         k = text.find(ch)
         while k >= 0:
             found.append(k)
             k = text.find(ch, k + 1)
     found.sort()
     return found
+
+
+def _boundaries_at(text: str, candidates: list[int], end: int) -> Iterator["re.Match[str]"]:
+    """The matches of :data:`_BOUNDARY_RE` in a stretch ending at ``end``, tried only
+    at ``candidates`` (the offsets of the terminal characters in the stretch).
+
+    A match starts with a terminal character, so these are the matches
+    ``finditer`` finds, without the engine stepping through every other
+    character; candidates inside a match already found are skipped, as
+    ``finditer`` resumes after it.
+    """
+    match = _BOUNDARY_RE.match
+    after = -1
+    for k in candidates:
+        if k >= after:
+            m = match(text, k, end)
+            if m:
+                after = m.end()
+                yield m
 
 
 def _closed_quote_ranges(text: str, start: int, end: int, marks: list[int] | None = None) -> list[Segment]:
@@ -194,7 +217,15 @@ def _inside_quote(quotes: list[Segment], quote_starts: list[int], punct_start: i
 
 def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
     """Whether the full stop at ``dot`` belongs to an abbreviation."""
-    chunk = text[max(line_start, dot - 24):dot].rsplit(None, 1)
+    lo = max(line_start, dot - 24)
+    k = text.rfind(" ", lo, dot)
+    word = text[k + 1 if k >= 0 else lo : dot]
+    if word.isalpha():  # the common case: a plain word, the last token as it stands
+        token = word.lower()
+        if len(token) > 8:
+            return False
+        return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+    chunk = text[lo:dot].rsplit(None, 1)
     if not chunk:
         return False
     token = chunk[-1].lstrip("\"“‘'([").lower()
@@ -211,21 +242,26 @@ def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
 def sentences_in(text: str, start: int, end: int) -> list[Segment]:
     """Sentences of one line (or any stretch without line breaks)."""
     out: list[Segment] = []
-    _sentences_into(text, start, end, None, out)
+    _sentences_into(text, start, end, None, None, out)
     return out
 
 
-def _sentences_into(text: str, start: int, end: int, marks: list[int] | None, out: list[Segment]) -> None:
+def _sentences_into(
+    text: str, start: int, end: int, marks: list[int] | None, candidates: list[int] | None, out: list[Segment]
+) -> None:
     """Append the sentences of ``text[start:end]`` to ``out``.
 
     ``marks`` lists the offsets of the double quotation marks in the stretch
     (None: not known, looked up when a break needs it); most lines have
-    none, and then no break can lie inside a quotation.
+    none, and then no break can lie inside a quotation.  ``candidates``
+    lists the offsets of its terminal characters (None: the regex finds
+    the breaks itself).
     """
     quotes: list[Segment] | None = None
     quote_starts: list[int] = []
     pos = start
-    for m in _BOUNDARY_RE.finditer(text, start, end):
+    found = _BOUNDARY_RE.finditer(text, start, end) if candidates is None else _boundaries_at(text, candidates, end)
+    for m in found:
         punct_start, punct_end = m.span(1)
         if punct_end - punct_start == 1 and text[punct_start] == "." and _is_abbreviation(text, punct_start, start):
             continue
@@ -258,14 +294,16 @@ def sentences(text: str, within: Iterable[Segment] | None = None) -> list[Segmen
     """All sentences of ``text`` (or of the given line segments)."""
     segs = nonblank_lines(text) if within is None else within
     out: list[Segment] = []
-    marks = _quote_marks(text)
-    if not marks:
-        for s, e in segs:
-            _sentences_into(text, s, e, marks, out)
-        return out
+    marks = _offsets_of(text, _QUOTE_CHARS)
+    terminals = _offsets_of(text, _TERMINALS)
     for s, e in segs:
-        i = bisect_left(marks, s)
-        _sentences_into(text, s, e, marks[i : bisect_left(marks, e, i)], out)
+        i = bisect_left(terminals, s)
+        candidates = terminals[i : bisect_left(terminals, e, i)]
+        if marks:
+            i = bisect_left(marks, s)
+            _sentences_into(text, s, e, marks[i : bisect_left(marks, e, i)], candidates, out)
+        else:
+            _sentences_into(text, s, e, marks, candidates, out)
     return out
 
 
