@@ -342,7 +342,10 @@ def _word_spans(text: str, start: int, end: int) -> list[Segment]:
 
 #: Characters that never belong to a word (neither ``\w`` nor an inner mark)
 #: and are common in text: they are blanked out before the space split.
-_SEPARATORS = tuple(',;:!?"“”‘«»„()[]{}—–…•·%$&*/+=<>@#|~^`\\\n\t\r\u00a0')
+_SEPARATORS = tuple(',:"“”()?…;—–‘!•\n%$/&')
+#: Rarer such characters, blanked out only when a stretch holds something
+#: besides words, spaces and the common separators.
+_RARE_SEPARATORS = tuple('·«»„[]{}*+=<>@#|~^`\\\t\r\u00a0')
 #: The marks a word may hold between letters or digits (``Kyiv’s``, ``3.5``).
 _INNER_MARKS = "’'-."
 
@@ -350,7 +353,7 @@ _INNER_MARKS = "’'-."
 def _blank_separators(stretch: str) -> str | None:
     """``stretch`` with characters that no word holds made spaces, or None.
 
-    Blanked out: the :data:`_SEPARATORS`, and every inner mark that does not
+    Blanked out: the common :data:`_SEPARATORS`, and every inner mark that does not
     stand between two letters or digits (a word holds a mark only there).
     Changing characters that lie in no word leaves the words and their
     offsets as they were.  None when an underscore is left (a word character
@@ -419,18 +422,23 @@ def _scan_words(source: str, lo: int, hi: int, spans: list[Segment], tokens: lis
     """
     stretch = source[lo:hi]
     blanked = _blank_separators(stretch)
+    if blanked is not None and not _only_word_characters(blanked):
+        for ch in _RARE_SEPARATORS:
+            if ch in blanked:
+                blanked = blanked.replace(ch, " ")
+        if not _only_word_characters(blanked):
+            blanked = None
     if blanked is not None:
-        if _only_word_characters(blanked):
-            chunks = blanked.split(" ")
-            lens = list(map(len, chunks))
-            # chunk lengths interleaved with the single spaces between them:
-            # running sums give start, end, start, end ... for every chunk
-            steps = [1] * (2 * len(lens) - 1)
-            steps[::2] = lens
-            bounds = accumulate(steps, initial=lo)
-            spans.extend(compress(zip(bounds, bounds), lens))
-            tokens.extend(compress(chunks, lens))
-            return
+        chunks = blanked.split(" ")
+        lens = list(map(len, chunks))
+        # chunk lengths interleaved with the single spaces between them:
+        # running sums give start, end, start, end ... for every chunk
+        steps = [1] * (2 * len(lens) - 1)
+        steps[::2] = lens
+        bounds = accumulate(steps, initial=lo)
+        spans.extend(compress(zip(bounds, bounds), lens))
+        tokens.extend(compress(chunks, lens))
+        return
     pieces = (_WORD_SPLIT_RE if "_" in stretch else _FAST_WORD_SPLIT_RE).split(stretch)
     if len(pieces) > 1:
         bounds = accumulate(map(len, pieces), initial=lo)
