@@ -58,6 +58,9 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
+#: The last two letters of the abbreviations that end in two letters.
+_ABBREVIATION_TAILS = frozenset(a[-2:] for a in ABBREVIATIONS if a[-2:].isalpha())
+
 _WORD_RE = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*", re.UNICODE)
 
 # Candidate sentence ends: terminal punctuation, optional closers, whitespace,
@@ -158,30 +161,54 @@ def _offsets_of(text: str, chars: str) -> list[int]:
     return found
 
 
-def _boundaries_at(text: str, candidates: list[int], end: int) -> Iterator["re.Match[str]"]:
-    """The matches of :data:`_BOUNDARY_RE` in a stretch ending at ``end``, tried only
+#: What most often follows a sentence's full stop and its space: a capital
+#: letter or a digit (ASCII), so the break is certain without the regex.
+_PLAIN_OPENINGS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+#: A break: (start of the terminal run, its end, end of the closing quotes or
+#: brackets = end of the sentence, start of what follows the whitespace).
+Break = tuple[int, int, int, int]
+
+
+def _breaks_found(text: str, start: int, end: int) -> Iterator[Break]:
+    """The breaks of :data:`_BOUNDARY_RE` in ``text[start:end]``, found by the regex engine."""
+    for m in _BOUNDARY_RE.finditer(text, start, end):
+        yield m.start(1), m.end(1), m.end(2), m.end()
+
+
+def _breaks_at(text: str, candidates: list[int], end: int) -> Iterator[Break]:
+    """The breaks of :data:`_BOUNDARY_RE` in a stretch ending at ``end``, tried only
     at ``candidates`` (the offsets of the terminal characters in the stretch).
 
     A match starts with a terminal character, so these are the matches
     ``finditer`` finds, without the engine stepping through every other
     character; candidates inside a match already found are skipped, as
-    ``finditer`` resumes after it.
+    ``finditer`` resumes after it.  The commonest break, a lone terminal
+    character, one space and an ASCII capital or digit, is recognised
+    without the regex: that is exactly what the pattern would match there.
     """
     match = _BOUNDARY_RE.match
+    plain = _PLAIN_OPENINGS
+    terminals = _TERMINALS
     after = -1
     for k in candidates:
-        if k >= after:
-            m = match(text, k, end)
-            if m:
-                after = m.end()
-                yield m
+        if k < after:
+            continue
+        if k + 2 < end and text[k + 1] == " " and text[k + 2] in plain and (k == 0 or text[k - 1] not in terminals):
+            after = k + 2
+            yield k, k + 1, k + 1, after
+            continue
+        m = match(text, k, end)
+        if m:
+            after = m.end()
+            yield k, m.end(1), m.end(2), after
 
 
 def _closed_quote_ranges(text: str, start: int, end: int, marks: list[int] | None = None) -> list[Segment]:
     """Ranges of double quotations that open and close within ``text[start:end]``.
 
     ``marks`` lists the offsets of the quotation marks in that stretch when the
-    caller has them (see :func:`_quote_marks`).
+    caller has them (see :func:`_offsets_of`).
     """
     if marks is None:
         marks = [m.start() for m in _QUOTE_CHARS_RE.finditer(text, start, end)]
@@ -257,15 +284,20 @@ def _sentences_into(
     lists the offsets of its terminal characters (None: the regex finds
     the breaks itself).
     """
+    end = min(end, len(text))
     quotes: list[Segment] | None = None
     quote_starts: list[int] = []
     pos = start
-    found = _BOUNDARY_RE.finditer(text, start, end) if candidates is None else _boundaries_at(text, candidates, end)
-    for m in found:
-        punct_start, punct_end = m.span(1)
-        if punct_end - punct_start == 1 and text[punct_start] == "." and _is_abbreviation(text, punct_start, start):
-            continue
-        cut = m.end(2)
+    found = _breaks_found(text, start, end) if candidates is None else _breaks_at(text, candidates, end)
+    tails = _ABBREVIATION_TAILS
+    for punct_start, punct_end, cut, nxt in found:
+        if punct_end - punct_start == 1 and text[punct_start] == ".":
+            # A word whose last two letters end no abbreviation needs no
+            # further look (its lower-cased form cannot be one of them).
+            tail = text[punct_start - 2 : punct_start]
+            if not (punct_start - 2 >= start >= 0 and tail.isalpha() and tail.lower() not in tails):
+                if _is_abbreviation(text, punct_start, start):
+                    continue
         if marks is None or marks:
             if quotes is None:
                 quotes = _closed_quote_ranges(text, start, end, marks)
@@ -276,7 +308,7 @@ def _sentences_into(
             out.append((pos, cut))  # already stripped: the common case
         else:
             _append_stripped(text, pos, cut, out)
-        pos = m.end()
+        pos = nxt
     if pos < end and not text[pos].isspace() and not text[end - 1].isspace():
         out.append((pos, end))
     else:
