@@ -167,16 +167,16 @@ _PLAIN_OPENINGS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 #: A break: (start of the terminal run, its end, end of the closing quotes or
 #: brackets = end of the sentence, start of what follows the whitespace).
-Break = tuple[int, int, int, int]
+_Break = tuple[int, int, int, int]
 
 
-def _breaks_found(text: str, start: int, end: int) -> Iterator[Break]:
+def _breaks_found(text: str, start: int, end: int) -> Iterator[_Break]:
     """The breaks of :data:`_BOUNDARY_RE` in ``text[start:end]``, found by the regex engine."""
     for m in _BOUNDARY_RE.finditer(text, start, end):
         yield m.start(1), m.end(1), m.end(2), m.end()
 
 
-def _breaks_at(text: str, candidates: list[int], end: int) -> Iterator[Break]:
+def _breaks_at(text: str, candidates: list[int], end: int) -> Iterator[_Break]:
     """The breaks of :data:`_BOUNDARY_RE` in a stretch ending at ``end``, tried only
     at ``candidates`` (the offsets of the terminal characters in the stretch).
 
@@ -309,8 +309,8 @@ def _sentences_into(
         else:
             _append_stripped(text, pos, cut, out)
         pos = nxt
-    if pos < end and not text[pos].isspace() and not text[end - 1].isspace():
-        out.append((pos, end))
+    if 0 <= pos < end and not text[pos].isspace() and not text[end - 1].isspace():
+        out.append((pos, end))  # already stripped: the common case
     else:
         _append_stripped(text, pos, end, out)
 
