@@ -35,8 +35,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate
-from typing import Iterable, Sequence
+from itertools import accumulate, compress
+from typing import Iterable, Iterator, Sequence
 
 Segment = tuple[int, int]
 
@@ -57,6 +57,9 @@ ABBREVIATIONS = frozenset(
     u.s u.n u.k u.s.a e.u d.c a.m p.m e.g i.e
     """.split()
 )
+
+#: The last two letters of the abbreviations that end in two letters.
+_ABBREVIATION_TAILS = frozenset(a[-2:] for a in ABBREVIATIONS if a[-2:].isalpha())
 
 _WORD_RE = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*", re.UNICODE)
 
@@ -137,24 +140,94 @@ def paragraphs(text: str) -> list[Segment]:
     return out
 
 
-def _closed_quote_ranges(text: str, start: int, end: int) -> list[Segment]:
-    """Ranges of double quotations that open and close within ``text[start:end]``."""
+#: Double quotation marks, as :data:`_QUOTE_CHARS_RE` finds them.
+_QUOTE_CHARS = "\"“”„«»"
+
+
+#: Characters that may end a sentence (the first set of :data:`_BOUNDARY_RE`).
+_TERMINALS = ".!?…"
+
+
+def _offsets_of(text: str, chars: str) -> list[int]:
+    """Sorted offsets of every occurrence of ``chars`` in ``text``, each found by
+    ``str.find`` (a C scan far faster than the regex engine's)."""
+    found: list[int] = []
+    for ch in chars:
+        k = text.find(ch)
+        while k >= 0:
+            found.append(k)
+            k = text.find(ch, k + 1)
+    found.sort()
+    return found
+
+
+#: What most often follows a sentence's full stop and its space: a capital
+#: letter or a digit (ASCII), so the break is certain without the regex.
+_PLAIN_OPENINGS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+#: A break: (start of the terminal run, its end, end of the closing quotes or
+#: brackets = end of the sentence, start of what follows the whitespace).
+_Break = tuple[int, int, int, int]
+
+
+def _breaks_found(text: str, start: int, end: int) -> Iterator[_Break]:
+    """The breaks of :data:`_BOUNDARY_RE` in ``text[start:end]``, found by the regex engine."""
+    for m in _BOUNDARY_RE.finditer(text, start, end):
+        yield m.start(1), m.end(1), m.end(2), m.end()
+
+
+def _breaks_at(text: str, candidates: list[int], end: int) -> Iterator[_Break]:
+    """The breaks of :data:`_BOUNDARY_RE` in a stretch ending at ``end``, tried only
+    at ``candidates`` (the offsets of the terminal characters in the stretch).
+
+    A match starts with a terminal character, so these are the matches
+    ``finditer`` finds, without the engine stepping through every other
+    character; candidates inside a match already found are skipped, as
+    ``finditer`` resumes after it.  The commonest break, a lone terminal
+    character, one space and an ASCII capital or digit, is recognised
+    without the regex: that is exactly what the pattern would match there.
+    """
+    match = _BOUNDARY_RE.match
+    plain = _PLAIN_OPENINGS
+    terminals = _TERMINALS
+    after = -1
+    for k in candidates:
+        if k < after:
+            continue
+        if k + 2 < end and text[k + 1] == " " and text[k + 2] in plain and (k == 0 or text[k - 1] not in terminals):
+            after = k + 2
+            yield k, k + 1, k + 1, after
+            continue
+        m = match(text, k, end)
+        if m:
+            after = m.end()
+            yield k, m.end(1), m.end(2), after
+
+
+def _closed_quote_ranges(text: str, start: int, end: int, marks: list[int] | None = None) -> list[Segment]:
+    """Ranges of double quotations that open and close within ``text[start:end]``.
+
+    ``marks`` lists the offsets of the quotation marks in that stretch when the
+    caller has them (see :func:`_offsets_of`).
+    """
+    if marks is None:
+        marks = [m.start() for m in _QUOTE_CHARS_RE.finditer(text, start, end)]
     ranges: list[Segment] = []
     open_at = -1
-    for m in _QUOTE_CHARS_RE.finditer(text, start, end):
-        ch = m.group()
+    for k in marks:
+        ch = text[k]
         if ch in "“„«":
-            open_at = m.start()
+            open_at = k
         elif ch in "”»":
             if open_at >= 0:
-                ranges.append((open_at, m.end()))
+                ranges.append((open_at, k + 1))
             open_at = -1
         else:  # straight quote toggles
             if open_at >= 0 and text[open_at] == '"':
-                ranges.append((open_at, m.end()))
+                ranges.append((open_at, k + 1))
                 open_at = -1
             else:
-                open_at = m.start()
+                open_at = k
     return ranges
 
 
@@ -171,7 +244,15 @@ def _inside_quote(quotes: list[Segment], quote_starts: list[int], punct_start: i
 
 def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
     """Whether the full stop at ``dot`` belongs to an abbreviation."""
-    chunk = text[max(line_start, dot - 24):dot].split()
+    lo = max(line_start, dot - 24)
+    k = text.rfind(" ", lo, dot)
+    word = text[k + 1 if k >= 0 else lo : dot]
+    if word.isalpha():  # the common case: a plain word, the last token as it stands
+        token = word.lower()
+        if len(token) > 8:
+            return False
+        return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+    chunk = text[lo:dot].rsplit(None, 1)
     if not chunk:
         return False
     token = chunk[-1].lstrip("\"“‘'([").lower()
@@ -180,33 +261,58 @@ def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
     if token in ABBREVIATIONS:
         return True
     # single letters and dotted initials: "J.", "U.S", "D.P.R.K"
+    if "." not in token:
+        return len(token) == 1 and token.isalpha()
     return all(len(p) == 1 and p.isalpha() for p in token.split("."))
 
 
 def sentences_in(text: str, start: int, end: int) -> list[Segment]:
     """Sentences of one line (or any stretch without line breaks)."""
     out: list[Segment] = []
+    _sentences_into(text, start, end, None, None, out)
+    return out
+
+
+def _sentences_into(
+    text: str, start: int, end: int, marks: list[int] | None, candidates: list[int] | None, out: list[Segment]
+) -> None:
+    """Append the sentences of ``text[start:end]`` to ``out``.
+
+    ``marks`` lists the offsets of the double quotation marks in the stretch
+    (None: not known, looked up when a break needs it); most lines have
+    none, and then no break can lie inside a quotation.  ``candidates``
+    lists the offsets of its terminal characters (None: the regex finds
+    the breaks itself).
+    """
+    end = min(end, len(text))
     quotes: list[Segment] | None = None
     quote_starts: list[int] = []
     pos = start
-    for m in _BOUNDARY_RE.finditer(text, start, end):
-        punct_start, punct_end = m.span(1)
+    found = _breaks_found(text, start, end) if candidates is None else _breaks_at(text, candidates, end)
+    tails = _ABBREVIATION_TAILS
+    for punct_start, punct_end, cut, nxt in found:
         if punct_end - punct_start == 1 and text[punct_start] == ".":
-            if _is_abbreviation(text, punct_start, start):
-                continue
-        if quotes is None:
-            quotes = _closed_quote_ranges(text, start, end)
-            quote_starts = [qs for qs, _ in quotes]
-        cut = m.end(2)
-        if quotes and _inside_quote(quotes, quote_starts, punct_start, cut):
-            continue  # inside a quotation that closes later on this line
+            # A word whose last two letters end no abbreviation needs no
+            # further look (its lower-cased form cannot be one of them).
+            tail = text[punct_start - 2 : punct_start]
+            if not (punct_start - 2 >= start >= 0 and tail.isalpha() and tail.lower() not in tails):
+                if _is_abbreviation(text, punct_start, start):
+                    continue
+        if marks is None or marks:
+            if quotes is None:
+                quotes = _closed_quote_ranges(text, start, end, marks)
+                quote_starts = [qs for qs, _ in quotes]
+            if quotes and _inside_quote(quotes, quote_starts, punct_start, cut):
+                continue  # inside a quotation that closes later on this line
         if pos < cut and not text[pos].isspace() and not text[cut - 1].isspace():
             out.append((pos, cut))  # already stripped: the common case
         else:
             _append_stripped(text, pos, cut, out)
-        pos = m.end()
-    _append_stripped(text, pos, end, out)
-    return out
+        pos = nxt
+    if 0 <= pos < end and not text[pos].isspace() and not text[end - 1].isspace():
+        out.append((pos, end))  # already stripped: the common case
+    else:
+        _append_stripped(text, pos, end, out)
 
 
 def _append_stripped(text: str, start: int, end: int, out: list[Segment]) -> None:
@@ -220,8 +326,16 @@ def sentences(text: str, within: Iterable[Segment] | None = None) -> list[Segmen
     """All sentences of ``text`` (or of the given line segments)."""
     segs = nonblank_lines(text) if within is None else within
     out: list[Segment] = []
+    marks = _offsets_of(text, _QUOTE_CHARS)
+    terminals = _offsets_of(text, _TERMINALS)
     for s, e in segs:
-        out.extend(sentences_in(text, s, e))
+        i = bisect_left(terminals, s)
+        candidates = terminals[i : bisect_left(terminals, e, i)]
+        if marks:
+            i = bisect_left(marks, s)
+            _sentences_into(text, s, e, marks[i : bisect_left(marks, e, i)], candidates, out)
+        else:
+            _sentences_into(text, s, e, marks, candidates, out)
     return out
 
 
@@ -258,30 +372,151 @@ def _word_spans(text: str, start: int, end: int) -> list[Segment]:
     return list(zip(bounds[1::2], bounds[2::2]))
 
 
+#: Characters that never belong to a word (neither ``\w`` nor an inner mark)
+#: and are common in text: they are blanked out before the space split.
+_SEPARATORS = tuple(',:"“”()?…;—–‘!•\n%$/&')
+#: Rarer such characters, blanked out only when a stretch holds something
+#: besides words, spaces and the common separators.
+_RARE_SEPARATORS = tuple('·«»„[]{}*+=<>@#|~^`\\\t\r\u00a0')
+#: The marks a word may hold between letters or digits (``Kyiv’s``, ``3.5``).
+_INNER_MARKS = "’'-."
+
+
+def _blank_separators(stretch: str) -> str | None:
+    """``stretch`` with characters that no word holds made spaces, or None.
+
+    Blanked out: the common :data:`_SEPARATORS`, and every inner mark that does not
+    stand between two letters or digits (a word holds a mark only there).
+    Changing characters that lie in no word leaves the words and their
+    offsets as they were.  None when an underscore is left (a word character
+    outside words), so that the caller falls back to the word pattern.
+    """
+    for ch in _SEPARATORS:
+        if ch in stretch:
+            stretch = stretch.replace(ch, " ")
+    if "_" in stretch:
+        return None
+    if "." in stretch:
+        stretch = stretch.replace(". ", "  ")  # the common case: a full stop
+    blank: list[int] = []
+    last = len(stretch) - 1
+    for m in _INNER_MARKS:
+        i = stretch.find(m)
+        while i >= 0:
+            if not (0 < i < last and stretch[i - 1].isalnum() and stretch[i + 1].isalnum()):
+                blank.append(i)
+            i = stretch.find(m, i + 1)
+    if blank:
+        blank.sort()
+        parts = []
+        prev = 0
+        for i in blank:
+            parts.append(stretch[prev:i])
+            prev = i + 1
+        parts.append(stretch[prev:])
+        stretch = " ".join(parts)
+    return stretch
+
+
+#: The bytes (Latin-1) a blanked stretch may hold: letters, digits, the space
+#: and the inner marks (``’`` is mapped to ``'`` before the test).
+_WORD_BYTES = bytes(c for c in range(256) if chr(c).isalnum() or chr(c) in " '-.")
+
+
+def _only_word_characters(blanked: str) -> bool:
+    """Whether ``blanked`` holds only letters, digits, spaces and inner marks.
+
+    Tested on its Latin-1 bytes, where deleting the allowed bytes is one C
+    table pass; characters beyond Latin-1 (each encoded as ``?``, which is
+    blanked out, so any left stands for one of them) are tested as text.
+    """
+    if "’" in blanked:
+        blanked = blanked.replace("’", "'")
+    if not blanked.encode("latin-1", "replace").translate(None, _WORD_BYTES):
+        return True
+    rest = "".join(blanked.split(" "))
+    for m in _INNER_MARKS:
+        if m in rest:
+            rest = rest.replace(m, "")
+    return not rest or rest.isalnum()
+
+
+def _scan_words(source: str, lo: int, hi: int, spans: list[Segment], tokens: list[str]) -> None:
+    """Append the word spans of ``source[lo:hi]`` and the words themselves.
+
+    The same tokens as splitting on the word pattern, found by C string
+    methods instead of the regex engine: with the characters outside words
+    blanked out (:func:`_blank_separators`) and the stretch cut at single
+    spaces, every non-empty chunk is one word (``str.isalnum`` is exactly
+    ``\w`` without ``_``), and the running sum of the chunk lengths, one
+    space between them, gives the offsets.  A stretch holding anything else
+    is split on the word pattern.
+    """
+    stretch = source[lo:hi]
+    blanked = _blank_separators(stretch)
+    if blanked is not None and not _only_word_characters(blanked):
+        for ch in _RARE_SEPARATORS:
+            if ch in blanked:
+                blanked = blanked.replace(ch, " ")
+        if not _only_word_characters(blanked):
+            blanked = None
+    if blanked is not None:
+        chunks = blanked.split(" ")
+        lens = list(map(len, chunks))
+        # chunk lengths interleaved with the single spaces between them:
+        # running sums give start, end, start, end ... for every chunk
+        steps = [1] * (2 * len(lens) - 1)
+        steps[::2] = lens
+        bounds = accumulate(steps, initial=lo)
+        spans.extend(compress(zip(bounds, bounds), lens))
+        tokens.extend(compress(chunks, lens))
+        return
+    pieces = (_WORD_SPLIT_RE if "_" in stretch else _FAST_WORD_SPLIT_RE).split(stretch)
+    if len(pieces) > 1:
+        bounds = accumulate(map(len, pieces), initial=lo)
+        next(bounds)
+        spans.extend(zip(bounds, bounds))
+        tokens.extend(pieces[1::2])
+
+
+def _joined_runs(text: str, segs: Iterable[Segment]) -> list[Segment]:
+    """Consecutive segments joined where only whitespace separates them.
+
+    No word crosses whitespace and whitespace holds no word, so the words of
+    a joined run are those of its segments, found in one pass.
+    """
+    runs: list[Segment] = []
+    lo = hi = -1
+    for s, e in segs:
+        if e <= s:
+            continue  # empty: no words
+        if lo >= 0 and s > hi and text[hi:s].isspace():
+            hi = e
+            continue
+        if lo >= 0:
+            runs.append((lo, hi))
+        lo, hi = s, e
+    if lo >= 0:
+        runs.append((lo, hi))
+    return runs
+
+
 def _tokenize(text: str, lowered: str, body: Iterable[Segment]) -> tuple[tuple[Segment, ...], list[str]]:
     """The word spans of the body segments and the lower-cased words, in one pass.
 
     ``lowered`` is ``text.lower()``.  When it has the length of ``text`` (every
-    character lower-cases to one), it is split instead of ``text``: lower-casing
+    character lower-cases to one), it is scanned instead of ``text``: lower-casing
     never turns a word character into a non-word character or into one of the
     inner marks, or the reverse (true of every Unicode code point), so the
-    tokens and their offsets are the same, and the split hands over the
+    tokens and their offsets are the same, and the scan hands over the
     lower-cased words without slicing them out one by one.
     """
     same = len(lowered) == len(text)
     source = lowered if same else text
-    split = (_WORD_SPLIT_RE if "_" in text else _FAST_WORD_SPLIT_RE).split
     spans: list[Segment] = []
     tokens: list[str] = []
-    for s, e in body:
-        pieces = split(source[s:e])
-        if len(pieces) == 1:
-            continue
-        # running offsets: s, end of gap, end of word, end of gap ...; pairs after the first are words
-        bounds = accumulate(map(len, pieces), initial=s)
-        next(bounds)
-        spans.extend(zip(bounds, bounds))
-        tokens.extend(pieces[1::2])
+    for lo, hi in _joined_runs(text, body):
+        _scan_words(source, lo, hi, spans, tokens)
     if not same:
         tokens = [text[s:e].lower() for s, e in spans]
     return tuple(spans), tokens
