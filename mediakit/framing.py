@@ -85,7 +85,7 @@ import re
 from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import is_, itemgetter
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from .core import ScoreInfo, ScorerResult
 from .lexicon import Lexicon, LexiconError
@@ -402,13 +402,15 @@ class _Scanner:
         self.loaded = _Compiled(loaded, LOADED_KINDS + (NOT_A_CUE,), is_frames=False)
         self.cache: dict[str, tuple] = {}
 
-    def lookup(self, low: list[str]) -> list[tuple]:
+    def lookup(self, low: list[str]) -> Sequence[tuple]:
         """The cache entry of every token; tokens not seen before are resolved and remembered."""
         cache = self.cache
-        try:
-            return list(map(cache.__getitem__, low))  # one C pass when every token is known
-        except KeyError:
-            pass
+        if len(low) > 1:
+            try:
+                # one C pass when every token is known (itemgetter of two or more keys gives a tuple)
+                return itemgetter(*low)(cache)
+            except KeyError:
+                pass
         found = list(map(cache.get, low))  # an entry is never None
         misses = list(compress(range(len(low)), map(is_, found, repeat(None))))
         if len(cache) + len(misses) > TOKEN_CACHE_SIZE:
@@ -506,15 +508,25 @@ def _context_skip(doc: Document, words, low: list[str], i: int) -> str:
     return ""
 
 
+def _is_negation(token: str) -> bool:
+    """Whether a raw lower-case token negates: one of :data:`NEGATORS` or a word ending in ``n't``."""
+    if token in NEGATORS:
+        return True
+    if "'" not in token and "’" not in token:
+        return False  # _norm would leave it as it is, and it cannot end in "n't"
+    tok = _norm(token)
+    return tok in NEGATORS or tok.endswith("n't")
+
+
 def _negated(text: str, words, low: list[str], i: int) -> bool:
-    """``rule:negated``: a negation among the few words before token ``i``, within the clause."""
-    start = words[i][0]
+    """``rule:negated``: a negation among the few words before token ``i``, within the clause.
+
+    Only the nearest negation in the window matters: a clause end between
+    it and token ``i`` lies between any farther one and token ``i`` too.
+    """
     for j in range(i - 1, max(-1, i - 1 - NEGATION_WINDOW), -1):
-        if _CLAUSE_END_RE.search(text, words[j][1], start):
-            return False
-        tok = _norm(low[j])
-        if tok in NEGATORS or tok.endswith("n't"):
-            return True
+        if _is_negation(low[j]):
+            return _CLAUSE_END_RE.search(text, words[j][1], words[i][0]) is None
     return False
 
 
@@ -532,6 +544,15 @@ def _rate(count: int, words: int) -> float:
 
 
 _FRAME_COLUMNS = tuple(f"frame_{f}" for f in FRAMES)
+_INDICES: list[int] = list(range(4096))
+
+
+def _indices(n: int) -> list[int]:
+    """A list holding at least ``0 .. n - 1``: ``compress`` over it yields token indices without
+    making a new int object for every token, as ``range`` would for indices above 256."""
+    if n > len(_INDICES):
+        _INDICES.extend(range(len(_INDICES), 2 * n))
+    return _INDICES
 
 
 def score(doc: Document, lexicons: dict[str, Lexicon]) -> ScorerResult:
@@ -553,7 +574,7 @@ def score(doc: Document, lexicons: dict[str, Lexicon]) -> ScorerResult:
     kinds = dict.fromkeys(LOADED_KINDS, 0)
     free_f = free_l = 0  # the first token each lexicon may match again
     n = len(low)
-    for i in compress(range(n), cands):
+    for i in compress(_indices(n), cands):
         nxt, numeric, steps_f, steps_l = cands[i]
         if nxt is not None and (i + 1 == n or low[i + 1] not in nxt):
             if not numeric:
