@@ -246,9 +246,11 @@ _CONTEXT = 2  # a frame cue that a context rule may cancel (rule:name, condition
 _CURRENCY = 3  # rule:currency-amount: the span takes in the currency sign
 _NEGATABLE = 4  # a loaded cue, skipped after a negation (rule:negated)
 
+#: What a match becomes: ``(category, span category, rule, action)`` (see :class:`_Compiled`).
+_Emit = tuple[str, str, str, int]
 #: A step of a token's match plan: ``(pattern index or rule id, number of words (0 for a code rule),
-#: words, forms of the second word, whether those forms are all the second word accepts)``.
-_Step = tuple[int, int, tuple[_Word, ...], frozenset[str], bool]
+#: words, forms of the second word, whether those forms are all the second word accepts, emit)``.
+_Step = tuple[int, int, tuple[_Word, ...], frozenset[str], bool, _Emit]
 _NO_FORMS: frozenset[str] = frozenset()
 
 
@@ -270,7 +272,7 @@ class _Compiled:
         self.exact: dict[str, list[int]] = {}
         self.prefixes: list[tuple[str, int]] = []
         self.numbers: list[int] = []
-        self.emit: dict[int, tuple[str, str, str, int]] = {}
+        self.emit: dict[int, _Emit] = {}
         for entry in ordered:
             if entry.category not in allowed:
                 raise LexiconError(
@@ -331,28 +333,28 @@ class _Compiled:
         steps: list[_Step] = []
         for pid in cand:
             if pid < 0:
-                steps.append((pid, 0, (), _NO_FORMS, False))
+                steps.append((pid, 0, (), _NO_FORMS, False, self.emit[pid]))
                 if pid == _RULE_AGE:
                     break
                 continue
             pw = self.patterns[pid].words
             if len(pw) == 1:
-                steps.append((pid, 1, pw, _NO_FORMS, False))
+                steps.append((pid, 1, pw, _NO_FORMS, False, self.emit[pid]))
                 break
             second = pw[1]
-            steps.append((pid, len(pw), pw, second.forms, not (second.number or second.prefixes)))
+            steps.append((pid, len(pw), pw, second.forms, not (second.number or second.prefixes), self.emit[pid]))
         return tuple(steps)
 
 
-def _first_match(steps: tuple[_Step, ...], text: str, words, low: list[str], i: int, n: int) -> tuple[int, int]:
-    """The first step that matches at token ``i``: ``(end token, pattern index or rule id)``, or (0, 0)."""
-    for pid, k, pw, forms2, plain2 in steps:
+def _first_match(steps: tuple[_Step, ...], text: str, words, low: list[str], i: int, n: int) -> tuple[int, _Emit]:
+    """The first step that matches at token ``i``: ``(end token, its emit)``, or ``(0, ())``."""
+    for pid, k, pw, forms2, plain2, emit in steps:
         if k == 1:
-            return i + 1, pid
+            return i + 1, emit
         if k == 0:
             end = _code_rule(pid, text, words, low, i)
             if end:
-                return end, pid
+                return end, emit
             continue
         # cheap test of the second word first: most phrase candidates fail there
         if i + k > n:
@@ -360,18 +362,22 @@ def _first_match(steps: tuple[_Step, ...], text: str, words, low: list[str], i: 
         tok = low[i + 1]
         if tok not in forms2 and (plain2 or not pw[1].matches(tok)):
             continue
-        if k > 2 and not all(pw[m].matches(low[i + m]) for m in range(2, k)):
+        if k == 2:  # most phrases: only the gap is left to test
+            if _joined(text, words, i + 1, low):
+                return i + 2, emit
             continue
-        if all(_joined(text, words, i + m, low) for m in range(1, k)):
-            return i + k, pid
-    return 0, 0
+        if all(pw[m].matches(low[i + m]) for m in range(2, k)) and all(
+            _joined(text, words, i + m, low) for m in range(1, k)
+        ):
+            return i + k, emit
+    return 0, ()
 
 
 def _prefilter(steps: tuple[_Step, ...]) -> tuple[frozenset[str] | None, bool]:
     """``(next, numeric)`` of a token whose match steps (both lexicons) are ``steps``: see :class:`_Scanner`."""
     forms: set[str] = set()
     numeric = False
-    for pid, k, _pw, forms2, plain2 in steps:
+    for pid, k, _pw, forms2, plain2, _emit in steps:
         if pid in (_RULE_CURRENCY, _RULE_AGE_AFTER_NAME):
             numeric = True
         elif k < 2 or not plain2:  # the age rule, a single word, or a second word that is no plain list
@@ -566,7 +572,6 @@ def score(doc: Document, lexicons: dict[str, Lexicon]) -> ScorerResult:
     text, words = doc.text, doc.words
     low = doc.lower_words
     cands = scanner.lookup(low)
-    emit_f, emit_l = scanner.frames.emit, scanner.loaded.emit
     frame_spans: list[Span] = []
     loaded_spans: list[Span] = []
     skipped: list[dict[str, Any]] = []
@@ -585,12 +590,12 @@ def score(doc: Document, lexicons: dict[str, Lexicon]) -> ScorerResult:
         if steps_f and i >= free_f:
             step = steps_f[0]
             if step[1] == 1:  # a single word: it matches
-                end, pid = i + 1, step[0]
+                end, emit = i + 1, step[5]
             else:
-                end, pid = _first_match(steps_f, text, words, low, i, n)
+                end, emit = _first_match(steps_f, text, words, low, i, n)
             if end:
                 free_f = end
-                category, span_category, rule, action = emit_f[pid]
+                category, span_category, rule, action = emit
                 s, e = words[i][0], words[end - 1][1]
                 why = ""  # the rule of a skipped match
                 if action:
@@ -608,12 +613,12 @@ def score(doc: Document, lexicons: dict[str, Lexicon]) -> ScorerResult:
         if steps_l and i >= free_l:
             step = steps_l[0]
             if step[1] == 1:
-                end, pid = i + 1, step[0]
+                end, emit = i + 1, step[5]
             else:
-                end, pid = _first_match(steps_l, text, words, low, i, n)
+                end, emit = _first_match(steps_l, text, words, low, i, n)
             if end:
                 free_l = end
-                category, span_category, rule, action = emit_l[pid]
+                category, span_category, rule, action = emit
                 s, e = words[i][0], words[end - 1][1]
                 if action == _SKIP:
                     skipped.append({"start": s, "end": e, "cue": text[s:e], "category": category, "rule": rule})
