@@ -391,8 +391,9 @@ class _Scanner:
     """The frames and loaded lexicons, matched together in one pass over the tokens.
 
     ``cache`` maps a lower-case token to ``(next, numeric, frame steps,
-    loaded steps)`` (see :meth:`_Compiled.plan`), or ``()`` when it starts
-    no pattern of either lexicon.  ``next`` is the set of tokens that may
+    loaded steps)`` (see :meth:`_Compiled.plan`), or ``False`` when it
+    starts no pattern of either lexicon (``compress`` tests ``False``
+    faster than an empty tuple).  ``next`` is the set of tokens that may
     follow when every candidate is a phrase whose second word is a plain
     word list, or a number rule (``None`` otherwise): a frequent first word
     such as "is" is then dismissed with one set lookup.  ``numeric`` says
@@ -406,9 +407,9 @@ class _Scanner:
         self.frames_lexicon, self.loaded_lexicon = frames, loaded
         self.frames = _Compiled(frames, FRAMES + (NOT_A_CUE,), is_frames=True)
         self.loaded = _Compiled(loaded, LOADED_KINDS + (NOT_A_CUE,), is_frames=False)
-        self.cache: dict[str, tuple] = {}
+        self.cache: dict[str, tuple | bool] = {}
 
-    def lookup(self, low: list[str]) -> Sequence[tuple]:
+    def lookup(self, low: list[str]) -> Sequence[tuple | bool]:
         """The cache entry of every token; tokens not seen before are resolved and remembered."""
         cache = self.cache
         if len(low) > 1:
@@ -430,7 +431,7 @@ class _Scanner:
                     steps_f, steps_l = self.frames.plan(f), self.loaded.plan(lo)
                     entry = cache[tok] = (*_prefilter(steps_f + steps_l), steps_f, steps_l)
                 else:
-                    entry = cache[tok] = ()
+                    entry = cache[tok] = False
             found[i] = entry
         return found
 
@@ -579,9 +580,11 @@ def score(doc: Document, lexicons: dict[str, Lexicon]) -> ScorerResult:
     kinds = dict.fromkeys(LOADED_KINDS, 0)
     free_f = free_l = 0  # the first token each lexicon may match again
     n = len(low)
+    following = low[1:]  # the token after each token ("" after the last)
+    following.append("")
     for i in compress(_indices(n), cands):
         nxt, numeric, steps_f, steps_l = cands[i]
-        if nxt is not None and (i + 1 == n or low[i + 1] not in nxt):
+        if nxt is not None and following[i] not in nxt:
             if not numeric:
                 continue
             s, e = words[i]
