@@ -207,7 +207,7 @@ class _Word:
                 prefs.append(_norm(alt[:-1]))
             else:
                 lits.add(_norm(alt[:-1] if alt.endswith(".") and len(alt) > 1 else alt))
-        forms = set()
+        forms: set[str] = set()
         for lit in lits:
             for form in (lit, lit.replace("'", "’")):
                 forms.update((form, form + "'s", form + "’s", form + "'", form + "’"))
@@ -252,6 +252,7 @@ _Emit = tuple[str, str, str, int]
 #: words, forms of the second word, whether those forms are all the second word accepts, emit)``.
 _Step = tuple[int, int, tuple[_Word, ...], frozenset[str], bool, _Emit]
 _NO_FORMS: frozenset[str] = frozenset()
+_NO_EMIT: _Emit = ("", "", "", _COUNT)  # beside end token 0: no match
 
 
 class _Compiled:
@@ -347,7 +348,7 @@ class _Compiled:
 
 
 def _first_match(steps: tuple[_Step, ...], text: str, words, low: list[str], i: int, n: int) -> tuple[int, _Emit]:
-    """The first step that matches at token ``i``: ``(end token, its emit)``, or ``(0, ())``."""
+    """The first step that matches at token ``i``: ``(end token, its emit)``, or ``(0, _NO_EMIT)``."""
     for pid, k, pw, forms2, plain2, emit in steps:
         if k == 1:
             return i + 1, emit
@@ -370,7 +371,7 @@ def _first_match(steps: tuple[_Step, ...], text: str, words, low: list[str], i: 
             _joined(text, words, i + m, low) for m in range(1, k)
         ):
             return i + k, emit
-    return 0, ()
+    return 0, _NO_EMIT
 
 
 def _prefilter(steps: tuple[_Step, ...]) -> tuple[frozenset[str] | None, bool]:
@@ -409,7 +410,7 @@ class _Scanner:
         self.loaded = _Compiled(loaded, LOADED_KINDS + (NOT_A_CUE,), is_frames=False)
         self.cache: dict[str, tuple | bool] = {}
 
-    def lookup(self, low: list[str]) -> Sequence[tuple | bool]:
+    def lookup(self, low: list[str]) -> Sequence[Any]:
         """The cache entry of every token; tokens not seen before are resolved and remembered."""
         cache = self.cache
         if len(low) > 1:
@@ -418,7 +419,7 @@ class _Scanner:
                 return itemgetter(*low)(cache)
             except KeyError:
                 pass
-        found = list(map(cache.get, low))  # an entry is never None
+        found: list[Any] = list(map(cache.get, low))  # an entry is never None
         misses = list(compress(range(len(low)), map(is_, found, repeat(None))))
         if len(cache) + len(misses) > TOKEN_CACHE_SIZE:
             cache.clear()
@@ -544,10 +545,6 @@ def _dominant(counts: dict[str, int]) -> str | None:
     if top < MIN_DOMINANT_CUES or values.count(top) > 1:
         return None
     return FRAMES[values.index(top)]
-
-
-def _rate(count: int, words: int) -> float:
-    return 1000.0 * count / words if words else math.nan
 
 
 _FRAME_COLUMNS = tuple(f"frame_{f}" for f in FRAMES)
