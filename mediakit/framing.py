@@ -84,8 +84,8 @@ import math
 import re
 from dataclasses import dataclass
 from itertools import compress, repeat
-from operator import is_
-from typing import Any, Iterable
+from operator import is_, itemgetter
+from typing import Any, Iterable, Sequence
 
 from .core import ScoreInfo, ScorerResult
 from .lexicon import Lexicon, LexiconError
@@ -169,6 +169,10 @@ _NUMBER_WORDS = frozenset(
 _GAP_RE = re.compile(r"[ \t\u00a0]+")
 _DOT_GAP_RE = re.compile(r"\.?[ \t\u00a0]+")
 _OPENERS = "\"“‘'([ \t"
+# Characters that end the clause in which a negation is looked for (rule:negated).
+_CLAUSE_END_RE = re.compile(r"[.!?;:\n\r]")
+#: Order of skipped matches in ``details``: by position.
+_SKIPPED_ORDER = itemgetter("start", "end")
 
 
 def _norm(token: str) -> str:
@@ -203,7 +207,7 @@ class _Word:
                 prefs.append(_norm(alt[:-1]))
             else:
                 lits.add(_norm(alt[:-1] if alt.endswith(".") and len(alt) > 1 else alt))
-        forms = set()
+        forms: set[str] = set()
         for lit in lits:
             for form in (lit, lit.replace("'", "’")):
                 forms.update((form, form + "'s", form + "’s", form + "'", form + "’"))
@@ -235,8 +239,31 @@ class _Pattern:
     context: bool  # whether a context rule may apply (its first word is name-prone or a modal)
 
 
+# What a match of a pattern (or code rule) does once found: count it, skip it, or test its context.
+_COUNT = 0  # a cue: counted as a span
+_SKIP = 1  # a not_a_cue entry: reported as skipped
+_CONTEXT = 2  # a frame cue that a context rule may cancel (rule:name, conditional should, epistemic must)
+_CURRENCY = 3  # rule:currency-amount: the span takes in the currency sign
+_NEGATABLE = 4  # a loaded cue, skipped after a negation (rule:negated)
+
+#: What a match becomes: ``(category, span category, rule, action)`` (see :class:`_Compiled`).
+_Emit = tuple[str, str, str, int]
+#: A step of a token's match plan: ``(pattern index or rule id, number of words (0 for a code rule),
+#: words, forms of the second word, whether those forms are all the second word accepts, emit)``.
+_Step = tuple[int, int, tuple[_Word, ...], frozenset[str], bool, _Emit]
+_NO_FORMS: frozenset[str] = frozenset()
+_NO_EMIT: _Emit = ("", "", "", _COUNT)  # beside end token 0: no match
+
+
 class _Compiled:
-    """A lexicon prepared for token matching, with its per-token lookup cache."""
+    """A lexicon prepared for token matching.
+
+    ``emit`` maps a pattern index (and, for frames, a code-rule id) to what
+    its match becomes: ``(category, span category, rule, action)``, where
+    ``rule`` is the span's rule, or for a ``not_a_cue`` entry the rule of
+    the skipped match, and ``action`` one of ``_COUNT``, ``_SKIP``,
+    ``_CONTEXT``, ``_CURRENCY``, ``_NEGATABLE``.
+    """
 
     def __init__(self, lexicon: Lexicon, categories: Iterable[str], is_frames: bool):
         allowed = set(categories)
@@ -246,6 +273,7 @@ class _Compiled:
         self.exact: dict[str, list[int]] = {}
         self.prefixes: list[tuple[str, int]] = []
         self.numbers: list[int] = []
+        self.emit: dict[int, _Emit] = {}
         for entry in ordered:
             if entry.category not in allowed:
                 raise LexiconError(
@@ -260,7 +288,13 @@ class _Compiled:
             else:
                 span_category, span_rule = "loaded", f"{lexicon.name}:{entry.category}:{entry.pattern}"
             context = len(words) == 1 and bool(words[0].literals & (NAME_PRONE | _MODALS))
-            self.patterns.append(_Pattern(entry.category, words, rule, span_category, span_rule, context))
+            pat = _Pattern(entry.category, words, rule, span_category, span_rule, context)
+            self.patterns.append(pat)
+            if entry.category == NOT_A_CUE:
+                self.emit[idx] = (NOT_A_CUE, span_category, rule, _SKIP)
+            else:
+                action = (_CONTEXT if context else _COUNT) if is_frames else _NEGATABLE
+                self.emit[idx] = (entry.category, span_category, span_rule, action)
             first = words[0]
             if first.number:
                 self.numbers.append(idx)
@@ -268,6 +302,11 @@ class _Compiled:
                 self.exact.setdefault(lit, []).append(idx)
             for pre in first.prefixes:
                 self.prefixes.append((pre, idx))
+        if is_frames:
+            self.emit[_RULE_CURRENCY] = (
+                "economic_consequences", "frame.economic_consequences", "rule:currency-amount", _CURRENCY)
+            self.emit[_RULE_AGE] = self.emit[_RULE_AGE_AFTER_NAME] = (
+                "human_interest", "frame.human_interest", "rule:age", _COUNT)
         self.is_frames = is_frames
 
     def resolve(self, token: str) -> tuple[int, ...]:
@@ -286,95 +325,116 @@ class _Compiled:
             rules.append(_RULE_AGE)
         return tuple(rules) + tuple(sorted(found))
 
-    def match_at(self, cand: tuple[int, ...], text: str, words, low: list[str], i: int) -> tuple[int, int]:
-        """The first candidate that matches at token ``i``: ``(end token, pattern index or rule id)``, or (0, 0)."""
-        n = len(low)
+    def plan(self, cand: tuple[int, ...]) -> tuple[_Step, ...]:
+        """The candidates of a token as match steps, tried in order.
+
+        Steps after a single-word pattern (or the age rule) are dropped:
+        that step always matches, so nothing after it is ever tried.
+        """
+        steps: list[_Step] = []
         for pid in cand:
             if pid < 0:
-                end = _code_rule(pid, text, words, low, i)
-                if end:
-                    return end, pid
+                steps.append((pid, 0, (), _NO_FORMS, False, self.emit[pid]))
+                if pid == _RULE_AGE:
+                    break
                 continue
-            pat = self.patterns[pid]
-            k = len(pat.words)
-            if k > 1:
-                # cheap test of the second word first: most phrase candidates fail there
-                if i + k > n or (low[i + 1] not in pat.words[1].forms and not pat.words[1].matches(low[i + 1])):
-                    continue
-                if not _phrase_matches(pat.words, text, words, low, i):
-                    continue
-            return i + k, pid
-        return 0, 0
+            pw = self.patterns[pid].words
+            if len(pw) == 1:
+                steps.append((pid, 1, pw, _NO_FORMS, False, self.emit[pid]))
+                break
+            second = pw[1]
+            steps.append((pid, len(pw), pw, second.forms, not (second.number or second.prefixes), self.emit[pid]))
+        return tuple(steps)
+
+
+def _first_match(steps: tuple[_Step, ...], text: str, words, low: list[str], i: int, n: int) -> tuple[int, _Emit]:
+    """The first step that matches at token ``i``: ``(end token, its emit)``, or ``(0, _NO_EMIT)``."""
+    for pid, k, pw, forms2, plain2, emit in steps:
+        if k == 1:
+            return i + 1, emit
+        if k == 0:
+            end = _code_rule(pid, text, words, low, i)
+            if end:
+                return end, emit
+            continue
+        # cheap test of the second word first: most phrase candidates fail there
+        if i + k > n:
+            continue
+        tok = low[i + 1]
+        if tok not in forms2 and (plain2 or not pw[1].matches(tok)):
+            continue
+        if k == 2:  # most phrases: only the gap is left to test
+            if _joined(text, words, i + 1, low):
+                return i + 2, emit
+            continue
+        if all(pw[m].matches(low[i + m]) for m in range(2, k)) and all(
+            _joined(text, words, i + m, low) for m in range(1, k)
+        ):
+            return i + k, emit
+    return 0, _NO_EMIT
+
+
+def _prefilter(steps: tuple[_Step, ...]) -> tuple[frozenset[str] | None, bool]:
+    """``(next, numeric)`` of a token whose match steps (both lexicons) are ``steps``: see :class:`_Scanner`."""
+    forms: set[str] = set()
+    numeric = False
+    for pid, k, _pw, forms2, plain2, _emit in steps:
+        if pid in (_RULE_CURRENCY, _RULE_AGE_AFTER_NAME):
+            numeric = True
+        elif k < 2 or not plain2:  # the age rule, a single word, or a second word that is no plain list
+            return None, numeric
+        else:
+            forms |= forms2
+    return frozenset(forms), numeric
 
 
 class _Scanner:
     """The frames and loaded lexicons, matched together in one pass over the tokens.
 
-    ``cache`` maps a lower-case token to ``(frame candidates, loaded
-    candidates, next)``, or ``()`` when it starts no pattern of either
-    lexicon.  ``next`` is the set of tokens that may follow when every
-    candidate is a phrase whose second word is a plain word list (``None``
-    otherwise): a frequent first word such as "is" is then dismissed with
-    one set lookup.
+    ``cache`` maps a lower-case token to ``(next, numeric, frame steps,
+    loaded steps)`` (see :meth:`_Compiled.plan`), or ``False`` when it
+    starts no pattern of either lexicon (``compress`` tests ``False``
+    faster than an empty tuple).  ``next`` is the set of tokens that may
+    follow when every candidate is a phrase whose second word is a plain
+    word list, or a number rule (``None`` otherwise): a frequent first word
+    such as "is" is then dismissed with one set lookup.  ``numeric`` says
+    that the number rules (``rule:currency-amount``, ``rule:age`` after a
+    name) are candidates too; a number is then also kept when a currency
+    sign precedes it or it stands between commas (``, 41,``), as the
+    rules require.
     """
 
     def __init__(self, frames: Lexicon, loaded: Lexicon):
         self.frames_lexicon, self.loaded_lexicon = frames, loaded
         self.frames = _Compiled(frames, FRAMES + (NOT_A_CUE,), is_frames=True)
         self.loaded = _Compiled(loaded, LOADED_KINDS + (NOT_A_CUE,), is_frames=False)
-        self.cache: dict[str, tuple] = {}
+        self.cache: dict[str, tuple | bool] = {}
 
-    def lookup(self, low: list[str]) -> list[tuple]:
+    def lookup(self, low: list[str]) -> Sequence[Any]:
         """The cache entry of every token; tokens not seen before are resolved and remembered."""
         cache = self.cache
-        found = list(map(cache.get, low))  # one C pass; an entry is never None
-        if None in found:
-            misses = list(compress(range(len(low)), map(is_, found, repeat(None))))
-            if len(cache) + len(misses) > TOKEN_CACHE_SIZE:
-                cache.clear()
-            for i in misses:
-                tok = low[i]
-                entry = cache.get(tok)  # the same new token may occur twice
-                if entry is None:
-                    f, lo = self.frames.resolve(tok), self.loaded.resolve(tok)
-                    entry = cache[tok] = (f, lo, self._next_forms(f, lo)) if f or lo else ()
-                found[i] = entry
+        if len(low) > 1:
+            try:
+                # one C pass when every token is known (itemgetter of two or more keys gives a tuple)
+                return itemgetter(*low)(cache)
+            except KeyError:
+                pass
+        found: list[Any] = list(map(cache.get, low))  # an entry is never None
+        misses = list(compress(range(len(low)), map(is_, found, repeat(None))))
+        if len(cache) + len(misses) > TOKEN_CACHE_SIZE:
+            cache.clear()
+        for i in misses:
+            tok = low[i]
+            entry = cache.get(tok)  # the same new token may occur twice
+            if entry is None:
+                f, lo = self.frames.resolve(tok), self.loaded.resolve(tok)
+                if f or lo:
+                    steps_f, steps_l = self.frames.plan(f), self.loaded.plan(lo)
+                    entry = cache[tok] = (*_prefilter(steps_f + steps_l), steps_f, steps_l)
+                else:
+                    entry = cache[tok] = False
+            found[i] = entry
         return found
-
-    def _next_forms(self, f: tuple[int, ...], lo: tuple[int, ...]) -> frozenset[str] | None:
-        forms: set[str] = set()
-        for comp, cand in ((self.frames, f), (self.loaded, lo)):
-            for pid in cand:
-                if pid < 0:
-                    return None
-                pw = comp.patterns[pid].words
-                if len(pw) == 1 or pw[1].number or pw[1].prefixes:
-                    return None
-                forms |= pw[1].forms
-        return frozenset(forms)
-
-    def scan(self, text: str, words, low: list[str]) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
-        """Non-overlapping matches of each lexicon as ``(first token, end token, pattern index or rule id)``."""
-        cands = self.lookup(low)
-        found_f: list[tuple[int, int, int]] = []
-        found_l: list[tuple[int, int, int]] = []
-        free_f = free_l = 0
-        n = len(low)
-        for i in compress(range(n), cands):
-            cf, cl, nxt = cands[i]
-            if nxt is not None and (i + 1 == n or low[i + 1] not in nxt):
-                continue
-            if cf and i >= free_f:
-                end, pid = self.frames.match_at(cf, text, words, low, i)
-                if end:
-                    found_f.append((i, end, pid))
-                    free_f = end
-            if cl and i >= free_l:
-                end, pid = self.loaded.match_at(cl, text, words, low, i)
-                if end:
-                    found_l.append((i, end, pid))
-                    free_l = end
-        return found_f, found_l
 
 
 def _joined(text: str, words, j: int, low: list[str]) -> bool:
@@ -384,13 +444,6 @@ def _joined(text: str, words, j: int, low: list[str]) -> bool:
         return True
     gap_re = _DOT_GAP_RE if "." in low[j - 1] else _GAP_RE
     return gap_re.fullmatch(text, gap_start, gap_end) is not None
-
-
-def _phrase_matches(pwords, text, words, low, i) -> bool:
-    for k in range(1, len(pwords)):
-        if not pwords[k].matches(low[i + k]):
-            return False
-    return all(_joined(text, words, i + k, low) for k in range(1, len(pwords)))
 
 
 def _code_rule(rule: int, text: str, words, low: list[str], i: int) -> int:
@@ -463,88 +516,131 @@ def _context_skip(doc: Document, words, low: list[str], i: int) -> str:
     return ""
 
 
+def _is_negation(token: str) -> bool:
+    """Whether a raw lower-case token negates: one of :data:`NEGATORS` or a word ending in ``n't``."""
+    if token in NEGATORS:
+        return True
+    if "'" not in token and "’" not in token:
+        return False  # _norm would leave it as it is, and it cannot end in "n't"
+    tok = _norm(token)
+    return tok in NEGATORS or tok.endswith("n't")
+
+
 def _negated(text: str, words, low: list[str], i: int) -> bool:
-    """``rule:negated``: a negation among the few words before token ``i``, within the clause."""
+    """``rule:negated``: a negation among the few words before token ``i``, within the clause.
+
+    Only the nearest negation in the window matters: a clause end between
+    it and token ``i`` lies between any farther one and token ``i`` too.
+    """
     for j in range(i - 1, max(-1, i - 1 - NEGATION_WINDOW), -1):
-        between = text[words[j][1] : words[i][0]]
-        if any(c in between for c in ".!?;:\n\r"):
-            return False
-        tok = _norm(low[j])
-        if tok in NEGATORS or tok.endswith("n't"):
-            return True
+        if _is_negation(low[j]):
+            return _CLAUSE_END_RE.search(text, words[j][1], words[i][0]) is None
     return False
 
 
 def _dominant(counts: dict[str, int]) -> str | None:
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], FRAMES.index(kv[0])))
-    if not ranked or ranked[0][1] < MIN_DOMINANT_CUES:
+    """The frame with the most cues, if it has at least MIN_DOMINANT_CUES and no other frame ties it."""
+    values = list(counts.values())  # in FRAMES order
+    top = max(values, default=0)
+    if top < MIN_DOMINANT_CUES or values.count(top) > 1:
         return None
-    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-        return None
-    return ranked[0][0]
+    return FRAMES[values.index(top)]
 
 
-def _rate(count: int, words: int) -> float:
-    return 1000.0 * count / words if words else math.nan
+_FRAME_COLUMNS = tuple(f"frame_{f}" for f in FRAMES)
+_INDICES: list[int] = list(range(4096))
+
+
+def _indices(n: int) -> list[int]:
+    """A list holding at least ``0 .. n - 1``: ``compress`` over it yields token indices without
+    making a new int object for every token, as ``range`` would for indices above 256."""
+    if n > len(_INDICES):
+        _INDICES.extend(range(len(_INDICES), 2 * n))
+    return _INDICES
 
 
 def score(doc: Document, lexicons: dict[str, Lexicon]) -> ScorerResult:
-    """Frame and loaded-language spans and rates for one document."""
+    """Frame and loaded-language spans and rates for one document.
+
+    One pass over the tokens that start a pattern: each lexicon takes the
+    first (longest) match at a token not covered by its previous match, and
+    the match becomes a span or a skipped entry at once.
+    """
     scanner = _scanner(lexicons["frames"], lexicons["loaded"])
-    patterns, loaded = scanner.frames.patterns, scanner.loaded
     text, words = doc.text, doc.words
     low = doc.lower_words
-    frame_matches, loaded_matches = scanner.scan(text, words, low)
-    spans: list[Span] = []
+    cands = scanner.lookup(low)
+    frame_spans: list[Span] = []
+    loaded_spans: list[Span] = []
     skipped: list[dict[str, Any]] = []
     counts = dict.fromkeys(FRAMES, 0)
     kinds = dict.fromkeys(LOADED_KINDS, 0)
-
-    def skip(i: int, j: int, category: str, rule: str) -> None:
-        s, e = words[i][0], words[j - 1][1]
-        skipped.append({"start": s, "end": e, "cue": text[s:e], "category": category, "rule": rule})
-
-    for i, j, pid in frame_matches:
-        s, e = words[i][0], words[j - 1][1]
-        if pid == _RULE_CURRENCY:
-            s -= 1  # include the currency sign
-            category, span_category, rule = "economic_consequences", "frame.economic_consequences", "rule:currency-amount"
-        elif pid in (_RULE_AGE, _RULE_AGE_AFTER_NAME):
-            category, span_category, rule = "human_interest", "frame.human_interest", "rule:age"
-        else:
-            pat = patterns[pid]
-            category = pat.category
-            if category == NOT_A_CUE:
-                skip(i, j, category, pat.rule)
+    free_f = free_l = 0  # the first token each lexicon may match again
+    n = len(low)
+    following = low[1:]  # the token after each token ("" after the last)
+    following.append("")
+    for i in compress(_indices(n), cands):
+        nxt, numeric, steps_f, steps_l = cands[i]
+        if nxt is not None and following[i] not in nxt:
+            if not numeric:
                 continue
-            if pat.context:
-                why = _context_skip(doc, words, low, i)
+            s, e = words[i]
+            if not (s and text[s - 1] in _CURRENCY_SIGNS) and (text[e : e + 1] != "," or text[s - 2 : s] != ", "):
+                continue
+        if steps_f and i >= free_f:
+            step = steps_f[0]
+            if step[1] == 1:  # a single word: it matches
+                end, emit = i + 1, step[5]
+            else:
+                end, emit = _first_match(steps_f, text, words, low, i, n)
+            if end:
+                free_f = end
+                category, span_category, rule, action = emit
+                s, e = words[i][0], words[end - 1][1]
+                why = ""  # the rule of a skipped match
+                if action:
+                    if action == _SKIP:
+                        why = rule
+                    elif action == _CONTEXT:
+                        why = _context_skip(doc, words, low, i)
+                    else:  # _CURRENCY
+                        s -= 1  # include the currency sign
                 if why:
-                    skip(i, j, category, why)
-                    continue
-            span_category, rule = pat.span_category, pat.span_rule
-        counts[category] += 1
-        spans.append(Span(s, e, span_category, text[s:e], rule))
-
-    for i, j, pid in loaded_matches:
-        pat = loaded.patterns[pid]
-        if pat.category == NOT_A_CUE:
-            skip(i, j, pat.category, pat.rule)
-            continue
-        if _negated(text, words, low, i):
-            skip(i, j, "loaded", "rule:negated")
-            continue
-        s, e = words[i][0], words[j - 1][1]
-        kinds[pat.category] += 1
-        spans.append(Span(s, e, "loaded", text[s:e], pat.span_rule))
+                    skipped.append({"start": s, "end": e, "cue": text[s:e], "category": category, "rule": why})
+                else:
+                    counts[category] += 1
+                    frame_spans.append(Span(s, e, span_category, text[s:e], rule))
+        if steps_l and i >= free_l:
+            step = steps_l[0]
+            if step[1] == 1:
+                end, emit = i + 1, step[5]
+            else:
+                end, emit = _first_match(steps_l, text, words, low, i, n)
+            if end:
+                free_l = end
+                category, span_category, rule, action = emit
+                s, e = words[i][0], words[end - 1][1]
+                if action == _SKIP:
+                    skipped.append({"start": s, "end": e, "cue": text[s:e], "category": category, "rule": rule})
+                elif _negated(text, words, low, i):
+                    skipped.append({"start": s, "end": e, "cue": text[s:e], "category": "loaded", "rule": "rule:negated"})
+                else:
+                    kinds[category] += 1
+                    loaded_spans.append(Span(s, e, span_category, text[s:e], rule))
 
     n = doc.n_words
-    scores = {f"frame_{f}": _rate(counts[f], n) for f in FRAMES}
-    scores["loaded_per_1000w"] = _rate(sum(kinds.values()), n)
+    if n:
+        scores = {col: 1000.0 * c / n for col, c in zip(_FRAME_COLUMNS, counts.values())}
+        scores["loaded_per_1000w"] = 1000.0 * sum(kinds.values()) / n
+    else:
+        scores = dict.fromkeys(_FRAME_COLUMNS, math.nan)
+        scores["loaded_per_1000w"] = math.nan
+    if len(skipped) > 1:
+        skipped.sort(key=_SKIPPED_ORDER)  # stable: a frame match before a loaded one at the same place
     details = {
         "dominant_frame": _dominant(counts),
         "frame_counts": counts,
         "loaded_counts": kinds,
-        "skipped": sorted(skipped, key=lambda d: (d["start"], d["end"])),
+        "skipped": skipped,
     }
-    return ScorerResult(spans, scores, details)
+    return ScorerResult(frame_spans + loaded_spans, scores, details)
