@@ -681,6 +681,9 @@ class Line:
         self.date_kw = self.byline = self.label = self.reason = self.region = ""
 
     def as_dict(self) -> dict[str, Any]:
+        density = _ROUNDED_DENSITY.get(self.stop)
+        if density is None:
+            density = round(self.stop, 3)
         return {
             "start": self.start,
             "end": self.end,
@@ -689,11 +692,17 @@ class Line:
             "region": self.region,
             "chars": self.n,
             "words": self.words,
-            "stopword_density": round(self.stop, 3),
+            "stopword_density": density,
             "sentence_end": self.send,
             "good": self.good,
             "cue": self.cue,
         }
+
+
+#: ``round(d, 3)`` for every stop-word density ``d`` a sample can have (its at most
+#: STOPWORD_SAMPLE_CHARS characters hold at most half as many words): a table
+#: lookup instead of ``round``, which is slow on floats.
+_ROUNDED_DENSITY = {k / m: round(k / m, 3) for m in range(1, STOPWORD_SAMPLE_CHARS // 2 + 1) for k in range(m + 1)}
 
 
 # --------------------------------------------------------------------------
@@ -998,10 +1007,10 @@ def _main_block(lines: list[Line]) -> tuple[int, int] | None:
     runs: list[tuple[int, int, str]] = []  # (start, end exclusive, kind of the separator that ends it)
     start = 0
     for i, ln in enumerate(lines):
-        kind = _is_separator(ln)
-        if kind:
+        # (a cheap test first: most lines are no separator, see _is_separator)
+        if ln.date or ln.doubled or ln.kind == "end" or ln.kind == "list":
             if i > start:
-                runs.append((start, i, kind))
+                runs.append((start, i, _is_separator(ln)))
             start = i + 1
     if start < len(lines):
         runs.append((start, len(lines), ""))
@@ -1025,8 +1034,8 @@ def _main_block(lines: list[Line]) -> tuple[int, int] | None:
     if best is None:
         return None
     a, b, _ = runs[best]
-    first = next(i for i in range(a, b) if lines[i].good)
-    last = _trim_list(lines, first, max(i for i in range(a, b) if lines[i].good))
+    first = _first_good(lines, a)
+    last = _trim_list(lines, first, _last_good(lines, b))
 
     # merge neighbouring runs of article prose (an article split by an inline box)
     k = best
@@ -1038,7 +1047,7 @@ def _main_block(lines: list[Line]) -> tuple[int, int] | None:
             break
         if na - last - 1 > MERGE_MAX_GAP_LINES or not _mergeable(lines, na, nb, seps, lines[max(0, gap_start - 2):gap_start], lines[na]):
             break
-        last = _trim_list(lines, first, max(i for i in range(na, nb) if lines[i].good))
+        last = _trim_list(lines, first, _last_good(lines, nb))
         k += 1
     k = best
     while k > 0:
@@ -1048,9 +1057,24 @@ def _main_block(lines: list[Line]) -> tuple[int, int] | None:
         if first - pb > MERGE_MAX_GAP_LINES or not _mergeable(lines, pa, pb, lines[pb:runs[k][0]], lines[max(0, pb - 2):pb],
                                                               lines[runs[k][0]]):
             break
-        first = next(i for i in range(pa, pb) if lines[i].good)
+        first = _first_good(lines, pa)
         k -= 1
     return first, last
+
+
+def _first_good(lines: list[Line], a: int) -> int:
+    """The index of the first good line from ``a`` on (the run holds one)."""
+    while not lines[a].good:
+        a += 1
+    return a
+
+
+def _last_good(lines: list[Line], b: int) -> int:
+    """The index of the last good line before ``b`` (the run holds one)."""
+    b -= 1
+    while not lines[b].good:
+        b -= 1
+    return b
 
 
 def _trim_list(lines: list[Line], first: int, last: int) -> int:
@@ -1236,9 +1260,15 @@ def _wrapped_units(text: str, lines: list[Line]) -> tuple[list[Line], list[list[
     i, n = 0, len(lines)
     while i < n:
         j = i
-        while j + 1 < n and (_continues(text, lines[j], lines[j + 1])
-                             or (j > i and _next_sentence(text, lines[i:j + 1], lines[j + 1]))):
-            j += 1
+        while j + 1 < n:
+            ln = lines[j]
+            # (the first test of _continues, inline: most lines end a sentence or are short)
+            if not (ln.send or ln.trunc or ln.n < WRAP_MIN_CHARS) and _continues(text, ln, lines[j + 1]):
+                j += 1
+            elif j > i and _next_sentence(text, lines[i:j + 1], lines[j + 1]):
+                j += 1
+            else:
+                break
         if j == i:
             units.append(lines[i])
             members.append([lines[i]])
@@ -1287,13 +1317,18 @@ def _classify_lines(lines: list[Line]) -> list[Line]:
     if not lines:
         return lines
     counts: dict[str, int] = {}
+    count = counts.get
     for i, ln in enumerate(lines):
-        counts[ln.low] = counts.get(ln.low, 0) + 1
-        if ln.cue == "advertising" and ln.low.startswith(_SPONSOR_LABELS) and i + 1 < len(lines):
+        low = ln.low
+        counts[low] = count(low, 0) + 1
+        cue = ln.cue
+        if cue is None:
+            continue
+        if cue == "advertising" and low.startswith(_SPONSOR_LABELS) and i + 1 < len(lines):
             nxt = lines[i + 1]  # the copy under a "Sponsored" label is the advertisement itself
             if nxt.cue is None and nxt.n <= SPONSOR_COPY_MAX_CHARS and not (nxt.date or nxt.byline or nxt.title):
                 nxt.cue, nxt.kind, nxt.good = "advertising", "inline", False
-        if ln.cue == "photo-credit" and ln.n <= CREDIT_LINE_MAX_CHARS:
+        elif cue == "photo-credit" and ln.n <= CREDIT_LINE_MAX_CHARS:
             # a credit on its own line: its caption is the line above it, or else the line below
             # (not a headline: a title-like line under a dateline, or the first line of the page)
             for j in (i - 1, i + 1):
@@ -1302,7 +1337,7 @@ def _classify_lines(lines: list[Line]) -> list[Line]:
                     lines[j].cue, lines[j].kind = "caption", "inline"
                     lines[j].title = False
                     break
-    for i, ln in enumerate(lines):
+    for i, ln in enumerate(lines if len(counts) < len(lines) else ()):  # (only when some line repeats)
         if counts[ln.low] > 1 and ln.words >= REPEAT_MIN_WORDS and ln.cue is None:
             ln.repeated = True
             # a line doubled in place (a listed headline over its own link) splits runs; a heading
@@ -1350,12 +1385,13 @@ def _classify_lines(lines: list[Line]) -> list[Line]:
 
     # the block
     in_box = False  # inside a list of other stories that interrupts the article
+    in_body = False  # a line labelled body:in-body (checked below)
     for i in range(first, last + 1):
         ln = lines[i]
         ln.region = "body"
         if ln.good:
             in_box = False
-            _set(ln, "body", "main-block")
+            ln.label, ln.reason = "body", "body:main-block"  # (_set, inline: the most frequent label)
         elif ln.kind == "list":
             in_box = True
             _set(ln, "boilerplate", _cue_reason(ln))
@@ -1383,8 +1419,9 @@ def _classify_lines(lines: list[Line]) -> list[Line]:
             _set(ln, "boilerplate", "repeated-line")
         else:
             _set(ln, "body", "in-body")
+            in_body = True
     # a short line boxed in by furniture (the blurb of a newsletter box) is furniture too
-    for i in range(max(first, 1), min(last + 1, len(lines) - 1)):
+    for i in range(max(first, 1), min(last + 1, len(lines) - 1) if in_body else 0):
         ln = lines[i]
         if ln.reason == "body:in-body" and lines[i - 1].label == "boilerplate" and lines[i + 1].label == "boilerplate":
             _set(ln, "boilerplate", "inside-furniture")
