@@ -767,7 +767,7 @@ def _features(text: str, start: int, end: int, s: str | None = None) -> Line:
         ln.cue, ln.kind = "social-embed", "inline"
     elif n <= 60 and s.endswith(("%", "%)")) and MARKET_QUOTE_RE.search(s):
         ln.cue, ln.kind = "market-quote", "inline"
-    elif n <= 60 and COMMENTER_RE.match(low):
+    elif n <= 60 and ("·" in low or "•" in low or "|" in low) and COMMENTER_RE.match(low):  # (its separator first)
         ln.cue, ln.kind = "comments", "end"  # "reader_jan · 3h": the head of a reader's comment
     elif n >= 12 and (not send or n <= 150):
         _credit(ln, low)
@@ -791,8 +791,8 @@ def _features(text: str, start: int, end: int, s: str | None = None) -> Line:
             m = ROLE_BYLINE_RE.match(s)
             if m:
                 ln.byline = m.group("name")
-        if (n <= NAME_MAX_CHARS and 2 <= nw <= 4 and s[0].isupper() and NAME_LINE_RE.fullmatch(s)
-                and _NOT_IN_NAMES.isdisjoint(sample)):
+        if (n <= NAME_MAX_CHARS and 2 <= nw <= 4 and s[0].isupper() and _NOT_IN_NAMES.isdisjoint(sample)
+                and NAME_LINE_RE.fullmatch(s)):
             ln.name = True
         if NAV_WORDS.issuperset(sample):
             ln.nav = True
