@@ -1296,6 +1296,11 @@ def classify(text: str, segments: list[Segment] | None = None) -> list[Line]:
         lines = [_features(text, a, b) for a, b in segments]
     if len(lines) < 2:
         return _classify_lines(lines)
+    for ln in lines[:-1]:  # a paragraph is wrapped after a line that passes _continues' first test
+        if not (ln.send or ln.trunc or ln.n < WRAP_MIN_CHARS):
+            break
+    else:
+        return _classify_lines(lines)
     units, members = _wrapped_units(text, lines)
     if len(units) == len(lines):
         return _classify_lines(lines)
@@ -1641,32 +1646,44 @@ def parse_date(s: str) -> str | None:
 
 
 def _metadata(lines: list[Line]) -> tuple[str | None, str | None, str | None]:
-    title = date = author = None
+    """Title, date and author of the page, from its labelled lines (one pass over them):
+    the title is the headline, else the first body line when it is title-like; the date
+    the first that parses among the metadata lines, then the header's date lines; the
+    author the first byline's name, else the first author-name line."""
+    headline = first_body = byline = author_name = None
+    dated: list[Line] = []  # the metadata lines ...
+    header_dates: list[Line] = []  # ... then the date lines of the header
     for ln in lines:
-        if ln.reason == "body:headline":
-            title = ln.s
-            break
-    if title is None:
-        for ln in lines:
-            if ln.label == "body":
-                if not ln.send and ln.words <= TITLE_MAX_WORDS:
-                    title = ln.s
-                break
-    dated = [ln for ln in lines if ln.label == "metadata"] + [ln for ln in lines if ln.region == "header" and ln.date]
-    for ln in dated:
+        label = ln.label
+        if label == "body":
+            if first_body is None:
+                first_body = ln
+            if headline is None and ln.reason == "body:headline":
+                headline = ln
+        elif label == "metadata":
+            dated.append(ln)
+            reason = ln.reason
+            if reason == "metadata:byline":
+                if byline is None:
+                    byline = ln
+            elif reason == "metadata:author-name" and author_name is None:
+                author_name = ln
+        if ln.date and ln.region == "header":
+            header_dates.append(ln)
+    title = date = author = None
+    if headline is not None:
+        title = headline.s
+    elif first_body is not None and not first_body.send and first_body.words <= TITLE_MAX_WORDS:
+        title = first_body.s
+    for ln in dated + header_dates:
         d = parse_date(ln.s)
         if d:
             date = d
             break
-    for ln in lines:
-        if ln.reason == "metadata:byline":
-            author = _clean_author(ln.byline)
-            break
-    if author is None:
-        for ln in lines:
-            if ln.reason == "metadata:author-name":
-                author = ln.s
-                break
+    if byline is not None:
+        author = _clean_author(byline.byline)
+    elif author_name is not None:
+        author = author_name.s
     return title, date, author
 
 
