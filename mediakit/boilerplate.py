@@ -1139,13 +1139,12 @@ def _split_lines(text: str) -> list[tuple[int, int, str]]:
         for raw in text.split("\n"):
             n = len(raw)
             if n:
-                if raw[0].isspace() or raw[-1].isspace():
-                    line = raw.strip()
-                    if line:
-                        a = pos + n - len(raw.lstrip())
-                        append((a, a + len(line), line))
-                else:
+                line = raw.strip()  # (the same object when there is nothing to strip)
+                if line is raw:
                     append((pos, pos + n, raw))
+                elif line:
+                    a = pos + n - len(raw.lstrip())
+                    append((a, a + len(line), line))
             pos += n + 1
         return out
     for raw in text.splitlines(True):
