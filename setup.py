@@ -13,6 +13,8 @@ from setuptools import setup
 
 COMPILED = [
     "mediakit/attribution.py",
+    "mediakit/boilerplate.py",
+    "mediakit/framing.py",
     "mediakit/hedging.py",
     "mediakit/numbers.py",
     "mediakit/quotes.py",
@@ -27,7 +29,7 @@ def _ext_modules() -> list:
     except ImportError:
         print("mediakit: mypyc is not available; installing plain Python", file=sys.stderr)
         return []
-    modules = mypycify(["--ignore-missing-imports", "--follow-imports=silent", *COMPILED], opt_level="3")
+    modules = mypycify(["--ignore-missing-imports", "--follow-imports=silent", *COMPILED], opt_level="3", group_name="mediakit._compiled")
     for ext in modules:
         ext.optional = True  # no C compiler: plain Python, same results
     return modules

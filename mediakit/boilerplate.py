@@ -821,7 +821,7 @@ def _author_lines(ln: Line) -> bool:
     """Mark an author's contact line or bio, checked on the lines that close
     the article and on those after it (not on every line, to save time)."""
     if ln.cue or ln.contact or ln.n > CAPTION_MAX_CHARS:
-        return bool(ln.cue) and ln.cue.startswith("author-")
+        return bool(ln.cue and ln.cue.startswith("author-"))
     s, low = ln.s, ln.low
     if "@" in low or "reach " in low or "contact" in low or "follow " in low:
         if ln.n <= NAME_MAX_CHARS * 2 and EMAIL_LINE_RE.fullmatch(low):
@@ -1004,7 +1004,7 @@ def _mergeable(lines: list[Line], a: int, b: int, seps: list[Line], before: list
 def _main_block(lines: list[Line]) -> tuple[int, int] | None:
     """First and last line index of the article's main block, or None."""
     # runs between separators
-    runs: list[tuple[int, int, str]] = []  # (start, end exclusive, kind of the separator that ends it)
+    runs: list[tuple[int, int, str | None]] = []  # (start, end exclusive, kind of the separator that ends it)
     start = 0
     for i, ln in enumerate(lines):
         # (a cheap test first: most lines are no separator, see _is_separator)
@@ -1122,7 +1122,7 @@ def _split_lines(text: str) -> list[tuple[int, int, str]]:
     (the usual case; a line without surrounding spaces is then used as it
     is, uncopied), else with :meth:`str.splitlines`, which breaks at exactly
     the same characters as ``nonblank_lines``."""
-    out = []
+    out: list[tuple[int, int, str]] = []
     append = out.append
     pos = 0
     simple = True
@@ -1623,7 +1623,8 @@ def date_line(s: str) -> str | None:
             return None
         if kw is None:
             kw = (m.group("kw") or "").lower()
-        pos = _DATE_SEP_RE.match(s, m.end()).end()
+        sep = _DATE_SEP_RE.match(s, m.end())  # (it matches the empty string too)
+        pos = sep.end() if sep else m.end()
         if pos >= n or not s[pos:].strip(" .") or _READ_TAIL_RE.match(s, pos) or _PLACE_TAIL_RE.match(s, pos):
             return kw
 
@@ -1695,24 +1696,6 @@ def _clean_author(name: str) -> str:
 # --------------------------------------------------------------------------
 
 
-_new_span = object.__new__
-_SPAN_FIELDS = (Span.start.__set__, Span.end.__set__, Span.category.__set__, Span.cue.__set__, Span.rule.__set__)
-
-
-def _span(start: int, end: int, category: str, cue: str, rule: str) -> Span:
-    """``Span(start, end, category, cue, rule)``, its fields set through their slots:
-    three times faster than the frozen dataclass's ``__init__``, which sets
-    each field with ``object.__setattr__``."""
-    set_start, set_end, set_category, set_cue, set_rule = _SPAN_FIELDS
-    sp = _new_span(Span)
-    set_start(sp, start)
-    set_end(sp, end)
-    set_category(sp, category)
-    set_cue(sp, cue)
-    set_rule(sp, rule)
-    return sp
-
-
 def _result(text: str, lines: list[Line], kind: str, meta: tuple[str | None, str | None, str | None]
             ) -> BoilerplateResult:
     spans: list[Span] = []
@@ -1725,7 +1708,7 @@ def _result(text: str, lines: list[Line], kind: str, meta: tuple[str | None, str
         if label == "body":
             body.append((ln.start, ln.end))
         else:
-            spans.append(_span(ln.start, ln.end, label, ln.s, ln.reason))
+            spans.append(Span(ln.start, ln.end, label, ln.s, ln.reason))
             if label == "boilerplate":
                 bp_chars += n
                 n_bp += 1

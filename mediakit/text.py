@@ -448,7 +448,7 @@ def _scan_words(source: str, lo: int, hi: int, spans: list[Segment], tokens: lis
     methods instead of the regex engine: with the characters outside words
     blanked out (:func:`_blank_separators`) and the stretch cut at single
     spaces, every non-empty chunk is one word (``str.isalnum`` is exactly
-    ``\w`` without ``_``), and the running sum of the chunk lengths, one
+    ``\\w`` without ``_``), and the running sum of the chunk lengths, one
     space between them, gives the offsets.  A stretch holding anything else
     is split on the word pattern.
     """
