@@ -70,14 +70,26 @@ def _stale(source: Path, extension: Path) -> bool:
     return source.stat().st_mtime > extension.stat().st_mtime + STALE_AFTER_SECONDS
 
 
+def _newest_extension() -> Path | None:
+    """The most recently built extension file of the package.
+
+    The compiled modules keep their code in one shared library and each module
+    file is a small shim that a rebuild may leave untouched, so the build's time
+    is that of its newest file."""
+    newest: tuple[float, str] | None = None
+    for path in PACKAGE_DIR.iterdir():
+        if path.name.endswith(_SUFFIXES):
+            key = (path.stat().st_mtime, path.name)
+            newest = key if newest is None or key > newest else newest
+    return PACKAGE_DIR / newest[1] if newest is not None else None
+
+
 def stale_names() -> tuple[str, ...]:
     """Compiled modules whose source was edited after the build, sorted."""
-    out = []
-    for name in compiled_names():
-        extension = _extension(name)
-        if extension is not None and _stale(PACKAGE_DIR / f"{name}.py", extension):
-            out.append(name)
-    return tuple(out)
+    built = _newest_extension()
+    if built is None:
+        return ()
+    return tuple(name for name in compiled_names() if _stale(PACKAGE_DIR / f"{name}.py", built))
 
 
 _decision: list[bool] = []  # [use the sources], decided once per process

@@ -322,12 +322,23 @@ _GROUP_STOP = PREPOSITIONS | SUBORDINATORS | AUX | frozenset(PRONOUNS) | NEGATIO
 _POST_STOP = AUX | (SUBORDINATORS - {"as"}) | frozenset(PRONOUNS) | NEGATIONS | COMMON_VERBS | {",", ";"}
 
 
-class Tok(NamedTuple):
-    start: int
-    end: int
-    word: str
-    lw: str  # lower case, trailing dot and possessive kept
-    cap: bool
+class Tok:
+    """One word of a clause: offsets, the word, its lower case and whether it is capitalised.
+
+    A plain class with slots rather than a named tuple: in the compiled build its
+    fields are read straight from the object."""
+
+    __slots__ = ("start", "end", "word", "lw", "cap")
+
+    def __init__(self, start: int, end: int, word: str, lw: str, cap: bool) -> None:
+        self.start = start
+        self.end = end
+        self.word = word
+        self.lw = lw  # lower case, trailing dot and possessive kept
+        self.cap = cap
+
+    def __repr__(self) -> str:
+        return f"Tok({self.start}, {self.end}, {self.word!r})"
 
 
 class NP(NamedTuple):
@@ -482,12 +493,11 @@ def _rules(lexicon: Lexicon) -> _Rules:
 
 
 def _tokens(text: str, start: int, end: int) -> list[Tok]:
-    new = tuple.__new__
-    return [
-        new(Tok, (m.start(), m.end(), w, w.lower().replace("’", "'"), w[0].isupper()))
-        for m in _TOKEN_RE.finditer(text, start, end)
-        for w in (m.group(),)
-    ]
+    out = []
+    for m in _TOKEN_RE.finditer(text, start, end):
+        w = m.group()
+        out.append(Tok(m.start(), m.end(), w, w.lower().replace("’", "'"), w[0].isupper()))
+    return out
 
 
 def _bare(lw: str) -> str:
