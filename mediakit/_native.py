@@ -31,7 +31,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 
 #: Seconds a source file may be newer than its compiled module before the build
 #: counts as stale (installers write both files at about the same moment).
-STALE_AFTER_SECONDS = 2.0
+STALE_AFTER_SECONDS = 10.0
 
 _SUFFIXES = tuple(importlib.machinery.EXTENSION_SUFFIXES)
 

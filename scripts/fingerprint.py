@@ -37,10 +37,10 @@ def _tsv_texts(path: Path) -> list[str]:
     return [r["text"] for r in rows if r.get("text")]
 
 
-def _wiki_sentences(limit: int) -> list[str]:
-    if not SHARED.exists():
+def _wiki_sentences(limit: int, path: Path = SHARED) -> list[str]:
+    if not path.exists():
         return []
-    raw = SHARED.read_text(encoding="utf-8", errors="replace")
+    raw = path.read_text(encoding="utf-8", errors="replace")
     out = []
     for m in re.finditer(r"<Sentence[^>]*>(.*?)</Sentence>", raw, re.S):
         out.append(re.sub(r"<[^>]+>", "", m.group(1)))
@@ -49,7 +49,7 @@ def _wiki_sentences(limit: int) -> list[str]:
     return out
 
 
-def corpus(n_bench: int, n_wiki: int) -> Iterator[tuple[str, str]]:
+def corpus(n_bench: int, n_wiki: int, wiki_file: Path = SHARED) -> Iterator[tuple[str, str]]:
     """(name, text) pairs, always in the same order."""
     import bench
 
@@ -67,7 +67,7 @@ def corpus(n_bench: int, n_wiki: int) -> Iterator[tuple[str, str]]:
         # The same sentences as running paragraphs, so that rules see their neighbours.
         for i in range(0, len(texts), 8):
             yield f"{path.parent.name}/{path.name}:para{i}", " ".join(texts[i : i + 8])
-    wiki = _wiki_sentences(n_wiki)
+    wiki = _wiki_sentences(n_wiki, wiki_file)
     for i in range(0, len(wiki), 10):
         yield f"wiki:{i}", " ".join(wiki[i : i + 10])
 
@@ -77,10 +77,10 @@ def digest(result: dict) -> str:
     return hashlib.blake2b(blob.encode("utf-8"), digest_size=12).hexdigest()
 
 
-def run(n_bench: int, n_wiki: int, tone: bool) -> tuple[dict[str, str], dict[str, dict]]:
+def run(n_bench: int, n_wiki: int, tone: bool, wiki_file: Path = SHARED) -> tuple[dict[str, str], dict[str, dict]]:
     digests: dict[str, str] = {}
     full: dict[str, dict] = {}
-    for name, text in corpus(n_bench, n_wiki):
+    for name, text in corpus(n_bench, n_wiki, wiki_file):
         res = mediakit.analyze(text, tone=tone).to_dict()
         digests[name] = digest(res)
         full[name] = res
@@ -118,10 +118,12 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument("--compare", metavar="FILE", help="compare with fingerprints saved earlier")
     ap.add_argument("--bench", type=int, default=200, help="recombined benchmark articles (default 200)")
     ap.add_argument("--wiki", type=int, default=3000, help="Wikipedia sentences, when present (default 3000)")
+    ap.add_argument("--wiki-file", type=Path, default=SHARED,
+                    help="the Szeged uncertainty corpus's wiki.xml (default: ../shared/data/uncertainty/wiki.xml)")
     ap.add_argument("--tone", action="store_true", help="include the opt-in tone scorer")
     args = ap.parse_args(argv)
 
-    digests, full = run(args.bench, args.wiki, args.tone)
+    digests, full = run(args.bench, args.wiki, args.tone, args.wiki_file)
     if args.save:
         Path(args.save).write_text(
             json.dumps({"digests": digests, "full": full}, sort_keys=True, ensure_ascii=False, default=repr),
