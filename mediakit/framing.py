@@ -347,6 +347,14 @@ class _Compiled:
         return tuple(steps)
 
 
+def _match_here(steps: tuple[_Step, ...], text: str, words, low: list[str], i: int, n: int) -> tuple[int, _Emit]:
+    """:func:`_first_match`, with the commonest case first: a single-word entry always matches."""
+    step = steps[0]
+    if step[1] == 1:
+        return i + 1, step[5]
+    return _first_match(steps, text, words, low, i, n)
+
+
 def _first_match(steps: tuple[_Step, ...], text: str, words, low: list[str], i: int, n: int) -> tuple[int, _Emit]:
     """The first step that matches at token ``i``: ``(end token, its emit)``, or ``(0, _NO_EMIT)``."""
     for pid, k, pw, forms2, plain2, emit in steps:
@@ -588,11 +596,7 @@ def score(doc: Document, lexicons: dict[str, Lexicon]) -> ScorerResult:
             if not (s and text[s - 1] in _CURRENCY_SIGNS) and (text[e : e + 1] != "," or text[s - 2 : s] != ", "):
                 continue
         if steps_f and i >= free_f:
-            step = steps_f[0]
-            if step[1] == 1:  # a single word: it matches
-                end, emit = i + 1, step[5]
-            else:
-                end, emit = _first_match(steps_f, text, words, low, i, n)
+            end, emit = _match_here(steps_f, text, words, low, i, n)
             if end:
                 free_f = end
                 category, span_category, rule, action = emit
@@ -611,11 +615,7 @@ def score(doc: Document, lexicons: dict[str, Lexicon]) -> ScorerResult:
                     counts[category] += 1
                     frame_spans.append(Span(s, e, span_category, text[s:e], rule))
         if steps_l and i >= free_l:
-            step = steps_l[0]
-            if step[1] == 1:
-                end, emit = i + 1, step[5]
-            else:
-                end, emit = _first_match(steps_l, text, words, low, i, n)
+            end, emit = _match_here(steps_l, text, words, low, i, n)
             if end:
                 free_l = end
                 category, span_category, rule, action = emit
