@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import mediakit  # noqa: E402
+from mediakit import _native  # noqa: E402
 from mediakit import core  # noqa: E402
 from mediakit.text import Document  # noqa: E402
 
@@ -146,6 +147,10 @@ def profile(texts: list[str], top: int) -> None:
     n = len(texts)
     order = sorted(groups, key=lambda g: -sum(r[0] for r in groups[g]))
     print(f"\ncProfile of analyze over {n} articles (own time, ms per article; profiling inflates small calls)")
+    compiled = sorted(name for name, used in _native.status().items() if used)
+    if compiled:
+        print(f"(compiled modules show as one call each: {', '.join(compiled)}; "
+              "run with MEDIAKIT_PURE_PYTHON=1 to see their functions)")
     for g in order:
         rows = sorted(groups[g], reverse=True)
         total = sum(r[0] for r in rows)
