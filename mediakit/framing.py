@@ -347,12 +347,26 @@ class _Compiled:
         return tuple(steps)
 
 
-def _match_here(steps: tuple[_Step, ...], text: str, words, low: list[str], i: int, n: int) -> tuple[int, _Emit]:
-    """:func:`_first_match`, with the commonest case first: a single-word entry always matches."""
+def _skipped(text: str, s: int, e: int, category: str, rule: str) -> dict[str, Any]:
+    """The detail row of a match that a context rule kept from counting."""
+    return {"start": s, "end": e, "cue": text[s:e], "category": category, "rule": rule}
+
+
+def _match_here(
+    steps: tuple[_Step, ...], text: str, words, low: list[str], i: int, n: int
+) -> tuple[int, str, str, str, int, int, int] | None:
+    """The match starting at token ``i``, or None: ``(end token, category, span
+    category, rule, action, start offset, end offset)``.  The commonest case comes
+    first: a single-word entry always matches."""
     step = steps[0]
     if step[1] == 1:
-        return i + 1, step[5]
-    return _first_match(steps, text, words, low, i, n)
+        end, emit = i + 1, step[5]
+    else:
+        end, emit = _first_match(steps, text, words, low, i, n)
+        if not end:
+            return None
+    category, span_category, rule, action = emit
+    return end, category, span_category, rule, action, words[i][0], words[end - 1][1]
 
 
 def _first_match(steps: tuple[_Step, ...], text: str, words, low: list[str], i: int, n: int) -> tuple[int, _Emit]:
@@ -596,11 +610,9 @@ def score(doc: Document, lexicons: dict[str, Lexicon]) -> ScorerResult:
             if not (s and text[s - 1] in _CURRENCY_SIGNS) and (text[e : e + 1] != "," or text[s - 2 : s] != ", "):
                 continue
         if steps_f and i >= free_f:
-            end, emit = _match_here(steps_f, text, words, low, i, n)
-            if end:
-                free_f = end
-                category, span_category, rule, action = emit
-                s, e = words[i][0], words[end - 1][1]
+            found = _match_here(steps_f, text, words, low, i, n)
+            if found is not None:
+                free_f, category, span_category, rule, action, s, e = found
                 why = ""  # the rule of a skipped match
                 if action:
                     if action == _SKIP:
@@ -610,20 +622,18 @@ def score(doc: Document, lexicons: dict[str, Lexicon]) -> ScorerResult:
                     else:  # _CURRENCY
                         s -= 1  # include the currency sign
                 if why:
-                    skipped.append({"start": s, "end": e, "cue": text[s:e], "category": category, "rule": why})
+                    skipped.append(_skipped(text, s, e, category, why))
                 else:
                     counts[category] += 1
                     frame_spans.append(Span(s, e, span_category, text[s:e], rule))
         if steps_l and i >= free_l:
-            end, emit = _match_here(steps_l, text, words, low, i, n)
-            if end:
-                free_l = end
-                category, span_category, rule, action = emit
-                s, e = words[i][0], words[end - 1][1]
+            found = _match_here(steps_l, text, words, low, i, n)
+            if found is not None:
+                free_l, category, span_category, rule, action, s, e = found
                 if action == _SKIP:
-                    skipped.append({"start": s, "end": e, "cue": text[s:e], "category": category, "rule": rule})
+                    skipped.append(_skipped(text, s, e, category, rule))
                 elif _negated(text, words, low, i):
-                    skipped.append({"start": s, "end": e, "cue": text[s:e], "category": "loaded", "rule": "rule:negated"})
+                    skipped.append(_skipped(text, s, e, "loaded", "rule:negated"))
                 else:
                     kinds[category] += 1
                     loaded_spans.append(Span(s, e, span_category, text[s:e], rule))

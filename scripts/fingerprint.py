@@ -38,7 +38,7 @@ def _tsv_texts(path: Path) -> list[str]:
 
 
 def _wiki_sentences(limit: int, path: Path = SHARED) -> list[str]:
-    if not path.exists():
+    if limit <= 0 or not path.exists():
         return []
     raw = path.read_text(encoding="utf-8", errors="replace")
     out = []

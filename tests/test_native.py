@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import re
@@ -17,51 +16,40 @@ import mediakit
 from mediakit import _native
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).resolve().parent / "data"
-
-# Writes, as JSON, every result of analyze() on the seeds and on the labelled sentences
-# (alone and as running paragraphs), plus which modules are compiled.
-_PROBE = r"""
-import csv, json, sys
-from pathlib import Path
-import mediakit
-from mediakit import _native
-data = Path(sys.argv[1])
-texts = [a.text for a in mediakit.load_seeds()]
-for path in sorted(data.glob("*/*.tsv")):
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = [r["text"] for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE) if r.get("text")]
-    texts += rows
-    texts += [" ".join(rows[i:i + 8]) for i in range(0, len(rows), 8)]
-texts += sorted(p.read_text(encoding="utf-8") for p in (data / "boilerplate").glob("*.txt"))[:20]
-out = {"status": _native.status(), "results": [mediakit.analyze(t).to_dict() for t in texts]}
-json.dump(out, sys.stdout, sort_keys=True, default=repr)
-"""
 
 
-def _probe(pure: bool) -> dict:
+def _run(args: list[str], pure: bool) -> str:
     env = {k: v for k, v in os.environ.items() if k != "MEDIAKIT_PURE_PYTHON"}
     if pure:
         env["MEDIAKIT_PURE_PYTHON"] = "1"
-    proc = subprocess.run(
-        [sys.executable, "-c", _PROBE, str(DATA)], capture_output=True, text=True, env=env, cwd=ROOT, timeout=600
-    )
+    proc = subprocess.run([sys.executable, *args], capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    return json.loads(proc.stdout)
+    return proc.stdout
+
+
+def _status(pure: bool) -> dict[str, bool]:
+    code = "import json, mediakit._native as n; print(json.dumps(n.status()))"
+    return json.loads(_run(["-c", code], pure))
+
+
+def _fingerprints(pure: bool, path: Path) -> dict[str, str]:
+    """scripts/fingerprint.py's digests of analyze() over the seeds, recombined articles and labelled test data."""
+    _run(["scripts/fingerprint.py", "--save", str(path), "--bench", "50", "--wiki", "0"], pure)
+    return json.loads(path.read_text(encoding="utf-8"))["digests"]
 
 
 def test_pure_python_switch_loads_every_source():
-    probe = _probe(pure=True)
-    assert probe["status"] == {name: False for name in _native.compiled_names()}
+    assert _status(pure=True) == {name: False for name in _native.compiled_names()}
 
 
 @pytest.mark.skipif(not any(_native.status().values()), reason="mediakit is installed as plain Python here")
-def test_compiled_and_pure_python_results_are_identical():
-    compiled, pure = _probe(pure=False), _probe(pure=True)
-    assert compiled["status"] and all(compiled["status"].values())
-    assert len(compiled["results"]) == len(pure["results"]) > 500
-    for a, b in zip(compiled["results"], pure["results"]):
-        assert a == b
+def test_compiled_and_pure_python_results_are_identical(tmp_path):
+    status = _status(pure=False)
+    assert status and all(status.values())
+    compiled = _fingerprints(False, tmp_path / "compiled.json")
+    pure = _fingerprints(True, tmp_path / "pure.json")
+    assert len(compiled) > 500
+    assert compiled == pure, [name for name in compiled if compiled[name] != pure.get(name)][:10]
 
 
 @pytest.mark.skipif(os.environ.get("MEDIAKIT_REQUIRE_COMPILED") != "1", reason="set MEDIAKIT_REQUIRE_COMPILED=1 to require it")
